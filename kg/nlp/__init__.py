@@ -1,0 +1,1 @@
+"""spaCy pipeline factory and the extractors that read entities and relations from a Doc."""

