@@ -1,0 +1,73 @@
+"""The Python API: build a graph, open one, query it, export it, view it."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .builder import BuildReport, build as _build
+from .config import Settings, load_settings
+from .graph.store import KgStore
+
+
+class Graph:
+    """A kg store opened for use. Close it (or use `with`) to release the writer lock."""
+
+    def __init__(self, store: KgStore, settings: Settings, report: BuildReport | None = None):
+        self.store = store
+        self.settings = settings
+        self.report = report
+
+    def query(self, sparql: str, **params: str):
+        """Run SPARQL text, a .rq path or a named query; keyword arguments are bound as values.
+
+        Returns a Table (SELECT; `.to_pandas()`, `.to_records()`), a bool (ASK) or triples.
+        """
+        from .query.run import resolve_query_text, run_query
+        return run_query(self.store, resolve_query_text(sparql, Path(self.settings.ontology_dir)), params)
+
+    def export(self, path: str | Path, fmt: str = "turtle", force: bool = False) -> Path:
+        from .export import export
+        export(self.store, fmt, Path(path), force=force)
+        return Path(path)
+
+    def view(self, path: str | Path, force: bool = False) -> Path:
+        from .export.serialize import atomic_write
+        from .viz.view import render_view
+        atomic_write(Path(path), render_view(self.store).encode("utf-8"), force=force)
+        return Path(path)
+
+    def networkx(self):
+        from .viz.network import to_networkx
+        return to_networkx(self.store)
+
+    def validate(self) -> tuple[bool, str]:
+        from .graph.validate import validate
+        return validate(self.store, Path(self.settings.ontology_dir))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Graph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(store: str | Path = "kg-store", *, read_only: bool = False, **settings) -> Graph:
+    s = load_settings(**settings).with_overrides(store=str(store))
+    return Graph(KgStore(store, read_only=read_only), s)
+
+
+def build(paths: str | Path | Iterable[str | Path], store: str | Path = "kg-store", **settings) -> Graph:
+    """Build (or update) the graph at `store` from files or folders; return it opened."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    g = open_store(store, **settings)
+    g.report = _build(list(paths), g.store, g.settings)
+    return g
+
+
+def query(store: str | Path, sparql: str, **params: str):
+    with open_store(store, read_only=True) as g:
+        return g.query(sparql, **params)

@@ -1,0 +1,96 @@
+"""The whole pipeline: files -> documents -> spaCy -> extraction -> identity -> quads -> store."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .config import Settings
+from .errors import ExtractionError
+from .graph.store import KgStore
+from .graph.triples import gazetteer_quads, to_quads
+from .ingest import IngestFailure, iter_documents
+from .nlp.extract import extract, masked_text
+from .nlp.lexicon import load_lexicon
+from .nlp.pipeline import load_kg_pipeline
+from .records import Document, EntityType, Extraction
+from .resolve import Resolver
+
+
+@dataclass
+class BuildReport:
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)     # coded messages
+    failed: list[str] = field(default_factory=list)      # coded messages
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
+          progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Build (or update) `store` from the documents under `paths`.
+
+    Idempotent: documents already stored with the same content are not read again.
+    A document whose file changed replaces its earlier version. A failure in one
+    document is reported and leaves the store as it was for that document.
+    """
+    report = BuildReport()
+    lx = load_lexicon(settings.ontology_dir)
+    store.ensure_ontology(Path(settings.ontology_dir))
+    resolver = Resolver()
+    for iri, t, label, keys, titles in store.known_entities():
+        resolver.add_known(iri, t, label, keys, titles)
+    stored = store.documents()
+    by_identifier = {(ident, src): did for did, (ident, src) in stored.items()}
+    todo: list[Document] = []
+    for item in iter_documents([Path(p) for p in paths]):
+        if isinstance(item, IngestFailure):
+            (report.skipped if item.skipped else report.failed).append(item.message)
+            continue
+        if item.doc_id in stored:
+            report.unchanged.append(item.identifier)
+            continue
+        todo.append(item)
+    nlp = load_kg_pipeline(settings.model) if todo else None
+    texts = (masked_text(d) for d in todo)
+    docs = nlp.pipe(texts, batch_size=settings.batch_size) if todo else []
+    for document, sdoc in zip(todo, docs):
+        try:
+            x = extract(document, sdoc, lx)
+            quads = list(_quads(x, resolver, lx, settings))
+        except Exception as exc:  # one bad document must not stop the build
+            report.failed.append(f"[E031] {document.identifier}: extraction failed "
+                                 f"({type(exc).__name__}: {exc}); rerun with --debug and report it")
+            if settings_debug():
+                raise
+            continue
+        old = by_identifier.get((document.identifier, document.source))
+        store.put_document(document.doc_id, quads, replaces=[old] if old else [])
+        (report.replaced if old else report.built).append(document.identifier)
+        if progress:
+            progress(document.identifier)
+    return report
+
+
+def settings_debug() -> bool:
+    import os
+    return os.environ.get("KG_DEBUG") == "1"
+
+
+def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
+    iris, labels, reasons = {}, {}, {}
+    for e in x.entities:
+        if e.type in (EntityType.OPERATION, EntityType.FUNDING):
+            continue
+        iri, label, why = resolver.resolve(e)
+        iris[e.key], labels[e.key], reasons[e.key] = iri, label, why
+    yield from to_quads(x, iris, labels, reasons)
+    if settings.link:
+        for e in x.entities:
+            gaz = e.attr("gazetteer")
+            if e.type == EntityType.LOCATION and gaz and gaz in lx.places:
+                yield from gazetteer_quads(lx.places[gaz], iris[e.key])

@@ -1,0 +1,198 @@
+"""kg command line: parse arguments, call one library function, map errors to exit codes.
+
+Exit 0: ok. Exit 2: a KgError (one line per problem on stderr). Exit 1: a bug.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import KgError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Knowledge graphs of security operations from news articles.")
+err = Console(stderr=True)
+STORE_HELP = "the store folder (an Oxigraph database)"
+DEFAULT_STORE = "kg-store"
+
+
+def _fail(exc: KgError) -> None:
+    err.print(str(exc), markup=False, highlight=False)
+    raise typer.Exit(2)
+
+
+@app.callback()
+def _root(debug: bool = typer.Option(False, "--debug", help="show tracebacks")) -> None:
+    if debug:
+        os.environ["KG_DEBUG"] = "1"
+
+
+@app.command()
+def build(paths: List[Path] = typer.Argument(..., help="files or folders to read"),
+          store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load"),
+          strict: bool = typer.Option(False, "--strict", help="skipped files count as failures")) -> None:
+    """Read documents into the store (only new or changed ones)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .builder import build as run_build
+    from .config import load_settings
+    from .graph.store import KgStore
+
+    settings = load_settings(model=model, store=str(store))
+    with KgStore(store) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+                                        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                                        console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("build", total=None, rate="-")
+        import time
+        t0 = time.monotonic()
+
+        def tick(_name: str) -> None:
+            bar.advance(task)
+            done = bar.tasks[0].completed
+            bar.update(task, rate=f"{done / max(time.monotonic() - t0, 1e-6):.1f}")
+
+        report = run_build(paths, st, settings, progress=tick)
+    for line in report.skipped + report.failed:
+        err.print(line, markup=False, highlight=False)
+    err.print(f"built {len(report.built)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
+              f"skipped {len(report.skipped)}, failed {len(report.failed)} -> {store}", markup=False, highlight=False)
+    if report.failed or (strict and report.skipped):
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+           fmt: str = typer.Option("turtle", "--format", "-f", help="turtle|trig|nt|nq|jsonld|graphml|csv"),
+           out: Path = typer.Option(..., "-o", "--output", help="file to write"),
+           force: bool = typer.Option(False, "--force", help="overwrite an existing file")) -> None:
+    """Write the graph to a file (atomically)."""
+    from .export import export as run_export
+    from .graph.store import KgStore
+
+    with KgStore(store, read_only=True) as st:
+        n = run_export(st, fmt, out, force=force)
+    err.print(f"wrote {n} bytes of {fmt} to {out}", markup=False, highlight=False)
+
+
+@app.command()
+def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a named query"),
+          store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          fmt: str = typer.Option("table", "--format", "-f", help="table|csv|json"),
+          param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal")) -> None:
+    """Run a SPARQL query (named queries: `kg queries`)."""
+    from .api import open_store
+    from .query.run import Table
+
+    params = {}
+    for p in param:
+        if "=" not in p:
+            raise typer.BadParameter(f"{p!r}: expected NAME=VALUE")
+        k, v = p.split("=", 1)
+        params[k] = v
+    with open_store(store, read_only=True) as g:
+        res = g.query(spec, **params)
+    if isinstance(res, Table):
+        if fmt == "csv":
+            sys.stdout.write(res.to_csv())
+        elif fmt == "json":
+            sys.stdout.write(res.to_json() + "\n")
+        else:
+            from rich.table import Table as RichTable
+            t = RichTable(*res.columns, show_lines=False)
+            for r in res.rows:
+                t.add_row(*["" if v is None else v for v in r])
+            Console().print(t)
+    elif isinstance(res, bool):
+        print("true" if res else "false")
+    else:
+        import pyoxigraph as ox
+        sys.stdout.write(ox.serialize(res, format=ox.RdfFormat.TURTLE).decode("utf-8"))
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries."""
+    from .query.run import named_queries
+
+    for name, path in named_queries().items():
+        first = next((l[8:].strip() for l in path.read_text(encoding="utf-8").splitlines()
+                      if l.startswith("# title:")), "")
+        print(f"{name:32} {first}")
+
+
+@app.command()
+def view(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+         out: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
+         force: bool = typer.Option(False, "--force", help="overwrite an existing file")) -> None:
+    """Write an interactive HTML network view (works offline)."""
+    from .api import open_store
+
+    with open_store(store, read_only=True) as g:
+        g.view(out, force=force)
+    err.print(f"wrote {out}", markup=False, highlight=False)
+
+
+@app.command()
+def validate(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP)) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl."""
+    from .api import open_store
+
+    with open_store(store, read_only=True) as g:
+        ok, text = g.validate()
+    if ok:
+        print("conforms: no SHACL violation")
+    else:
+        print(text)
+        raise typer.Exit(2)
+
+
+@app.command()
+def stats(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          top: int = typer.Option(10, "--top", help="how many top actors")) -> None:
+    """Counts by class and relation, and the most connected actors."""
+    from collections import Counter
+
+    import networkx as nx
+
+    from .api import open_store
+
+    with open_store(store, read_only=True) as g:
+        graph = g.networkx()
+        docs = g.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }").rows[0][0]
+    print(f"documents: {docs}")
+    for cls, n in sorted(Counter(d["type"] for _, d in graph.nodes(data=True)).items()):
+        print(f"{cls:16} {n}")
+    for rel, n in sorted(Counter(d["relation"] for *_, d in graph.edges(data=True)).items()):
+        print(f"  {rel:16} {n}")
+    simple = nx.Graph(graph)
+    deg = sorted(((d, n) for n, d in simple.degree() if graph.nodes[n]["type"] in ("Person", "Organization")),
+                 reverse=True)[:top]
+    print("top actors by degree:")
+    for d, n in deg:
+        print(f"  {d:4} {graph.nodes[n]['label']}")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except KgError as exc:
+        if os.environ.get("KG_DEBUG") == "1":
+            raise
+        err.print(str(exc), markup=False, highlight=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise

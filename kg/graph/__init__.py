@@ -1,0 +1,1 @@
+"""Records -> triples (IRI minting, provenance) and the store they live in."""

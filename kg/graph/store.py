@@ -1,0 +1,129 @@
+"""The on-disk Oxigraph store: one named graph per document, one writer at a time.
+
+Guarantees:
+- A document's contribution is written in one atomic `extend`, together with
+  its marker triple (`kg:contentHash`): a store killed mid-build never holds
+  half a document, and a rebuild completes what is missing.
+- Building a document whose content hash is already stored does nothing.
+- A document whose identifier is stored with another hash is replaced.
+- Queries see the union of all named graphs as the default graph.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from ..errors import StoreError, StoreLocked
+from ..namespaces import DCTERMS, GRAPH, KG, sparql_prologue
+from ..records import EntityType
+
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+
+
+class KgStore:
+    """A kg graph on disk (pyoxigraph)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock_fd: int | None = None
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").exists() and not self.path.exists():
+                    raise StoreError(f"{self.path}: no kg store here; run 'kg build PATH --store {self.path}' first",
+                                     code="E052")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._lock()
+                self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            self.close()
+            raise StoreError(f"{self.path}: cannot open the store ({exc}); check the path and permissions",
+                             code="E053") from exc
+
+    def _lock(self) -> None:
+        fd = os.open(self.path / ".kg-writer.lock", os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            os.close(fd)
+            raise StoreLocked(f"{self.path}: another kg process is writing to this store; "
+                              "wait for it to finish (one writer at a time)") from exc
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        st = getattr(self, "store", None)
+        if st is not None and not self.read_only:
+            st.flush()
+        self.store = None
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> "KgStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+    def ensure_ontology(self, ontology_dir: Path) -> None:
+        g = ox.NamedNode(ONTOLOGY_GRAPH)
+        self.store.remove_graph(g) if self.store.contains_named_graph(g) else None
+        for f in ("kg.ttl",):
+            data = (ontology_dir / f).read_bytes()
+            self.store.load(data, ox.RdfFormat.TURTLE, to_graph=g)
+
+    def put_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: list[str] = ()) -> None:
+        """Write one document's graph atomically, first removing the graphs it replaces."""
+        quads = list(quads)
+        for old in replaces:
+            self.store.remove_graph(ox.NamedNode(GRAPH + old))
+        self.store.extend(quads)
+
+    def put_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.extend(list(quads))
+
+    def remove_document(self, doc_id: str) -> None:
+        g = ox.NamedNode(GRAPH + doc_id)
+        if self.store.contains_named_graph(g):
+            self.store.remove_graph(g)
+
+    # ------------------------------------------------------------------ reads
+    def documents(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (identifier, source) of every stored document."""
+        q = sparql_prologue() + """SELECT ?g ?id ?src WHERE { GRAPH ?g { ?d a kg:Document ;
+            dcterms:identifier ?id ; dcterms:source ?src ; kg:contentHash ?h } }"""
+        out = {}
+        for row in self.store.query(q):
+            out[row["g"].value[len(GRAPH):]] = (row["id"].value, row["src"].value)
+        return out
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.store.contains_named_graph(ox.NamedNode(GRAPH + doc_id))
+
+    def known_entities(self) -> Iterator[tuple[str, EntityType, str, list[str], list[str]]]:
+        """(IRI, core type, label, identity keys, titles) of every actor and place stored."""
+        q = sparql_prologue() + """SELECT ?e ?t ?label (GROUP_CONCAT(DISTINCT ?k; separator="\\u001f") AS ?keys)
+          (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?titles)
+          WHERE { ?e kg:identityKey ?k ; skos:prefLabel ?label ; a ?t .
+                  VALUES ?t { kg:Person kg:Organization kg:Location }
+                  OPTIONAL { ?e kg:title ?title } } GROUP BY ?e ?t ?label"""
+        for row in self.store.query(q, use_default_graph_as_union=True):
+            t = EntityType(row["t"].value[len(KG):])
+            keys = [k for k in row["keys"].value.split("\x1f") if k]
+            titles = [k for k in row["titles"].value.split("\x1f") if k] if row["titles"] else []
+            yield row["e"].value, t, row["label"].value, keys, titles
+
+    def query(self, sparql: str, **kw):
+        kw.setdefault("use_default_graph_as_union", True)
+        return self.store.query(sparql, **kw)
+
+    def __len__(self) -> int:
+        return len(self.store)

@@ -1,0 +1,148 @@
+"""Extraction records -> RDF quads in the document's own named graph.
+
+Deterministic: the same extraction and identity decisions give the same quads.
+Relations stated as planned, alleged, requested or denied are kept only as
+evidence statements (reified), never asserted as plain triples.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
+                          OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH)
+from ..records import Entity, EntityType, Extraction
+from .mint import document_iri, event_iri, evidence_iri, mention_iri
+
+A = NamedNode(RDF + "type")
+
+
+def n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def lit(v, dt: str | None = None) -> Literal:
+    if dt:
+        return Literal(str(v), datatype=NamedNode(XSD + dt))
+    return Literal(str(v))
+
+
+def doc_graph(doc_id: str) -> NamedNode:
+    return NamedNode(f"{GRAPH}{doc_id}")
+
+
+def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
+             reasons: dict[str, str]) -> Iterator[Quad]:
+    """Yield every quad of one document's contribution.
+
+    Args:
+        x: the extraction.
+        iris: entity key -> IRI (actors and places from the resolver; events are minted here).
+        labels: entity key -> preferred label.
+        reasons: entity key -> why it has that IRI (cross-document identity).
+    """
+    d = x.document
+    g = doc_graph(d.doc_id)
+    doc = n(document_iri(d.doc_id))
+
+    def q(s, p, o):
+        return Quad(s, n(p) if isinstance(p, str) else p, o, g)
+
+    yield q(doc, A, n(KG + "Document"))
+    yield q(doc, DCTERMS + "identifier", lit(d.identifier))
+    yield q(doc, DCTERMS + "source", lit(d.source))
+    yield q(doc, DCTERMS + "format", lit(d.media_type))
+    yield q(doc, KG + "contentHash", lit(d.content_hash))
+    yield q(doc, NIF + "isString", lit(d.text))
+    if d.title:
+        yield q(doc, DCTERMS + "title", lit(d.title))
+    if d.date:
+        yield q(doc, DCTERMS + "issued", lit(d.date, "date"))
+    first_span = {}
+    for m in x.mentions:
+        first_span.setdefault(m.entity, (m.start, m.end))
+    iris = dict(iris)
+    for e in x.entities:
+        if e.key not in iris:
+            iris[e.key] = event_iri(e, d.doc_id, first_span.get(e.key, (0, 0)))
+    for e in x.entities:
+        yield from _entity(e, n(iris[e.key]), labels.get(e.key, e.label), doc, q)
+    seen = set()
+    for m in x.mentions:
+        mi = mention_iri(d.doc_id, m.start, m.end)
+        if mi in seen:
+            mi = f"{mi}&e={m.entity}"
+        seen.add(mi)
+        node = n(mi)
+        yield q(node, A, n(KG + "Mention"))
+        yield q(node, NIF + "beginIndex", lit(m.start, "nonNegativeInteger"))
+        yield q(node, NIF + "endIndex", lit(m.end, "nonNegativeInteger"))
+        yield q(node, NIF + "anchorOf", lit(m.text))
+        yield q(node, NIF + "referenceContext", doc)
+        yield q(node, ITSRDF + "taIdentRef", n(iris[m.entity]))
+        if m.entity in reasons:
+            yield q(node, KG + "resolution", lit(reasons[m.entity]))
+    for r in x.relations:
+        s, p, o = iris[r.subject], KG + r.predicate, iris[r.object]
+        ev = r.evidence
+        if ev.factuality == "asserted":
+            yield q(n(s), p, n(o))
+        st = n(evidence_iri(d.doc_id, s, p, o))
+        yield q(st, A, n(KG + "Evidence"))
+        yield q(st, RDF + "subject", n(s))
+        yield q(st, RDF + "predicate", n(p))
+        yield q(st, RDF + "object", n(o))
+        yield q(st, PROV + "wasDerivedFrom", doc)
+        if ev.gazetteer:
+            yield q(st, PROV + "wasDerivedFrom", n(GAZETTEER_SOURCE))
+        yield q(st, NIF + "beginIndex", lit(ev.start, "nonNegativeInteger"))
+        yield q(st, NIF + "endIndex", lit(ev.end, "nonNegativeInteger"))
+        yield q(st, KG + "quote", lit(ev.quote))
+        yield q(st, KG + "confidence", lit(Decimal(str(ev.confidence)), "decimal"))
+        yield q(st, KG + "factuality", lit(ev.factuality))
+        yield q(st, KG + "extractor", lit(ev.extractor))
+
+
+def _entity(e: Entity, node: NamedNode, label: str, doc: NamedNode, q) -> Iterator[Quad]:
+    yield q(node, A, n(KG + e.cls))
+    core = e.type.value
+    if e.cls != core:
+        yield q(node, A, n(KG + core))
+    yield q(node, SKOS + "prefLabel", lit(label))
+    for alias in dict.fromkeys((e.label, *e.aliases)):
+        if alias != label:
+            yield q(node, SKOS + "altLabel", lit(alias))
+    yield q(node, KG + "mentionedIn", doc)
+    if e.country and e.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
+        yield q(node, KG + "countryCode", lit(e.country))
+    if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION):
+        from ..resolve.identity import identity_keys
+        for k in identity_keys(e):
+            yield q(node, KG + "identityKey", lit(k))
+    for t in (e.attr("titles") or "").split("|"):
+        if t and e.type == EntityType.PERSON:
+            yield q(node, KG + "title", lit(t))
+    a = dict(e.attrs)
+    if e.type == EntityType.OPERATION:
+        yield q(node, KG + "operationKind", n(KIND + a.get("kind", "Other")))
+    for key, dt in (("eventDate", None), ("datePrecision", None), ("dateText", None), ("currency", None)):
+        if key in a:
+            yield q(node, KG + key, lit(a[key]))
+    if "amount" in a:
+        yield q(node, KG + "amount", lit(format(Decimal(a["amount"]), "f"), "decimal"))
+    if "inKind" in a:
+        yield q(node, KG + "inKind", lit(a["inKind"], "boolean"))
+
+
+def gazetteer_quads(place, node_iri: str) -> Iterator[Quad]:
+    """Background knowledge about a place, in the gazetteer's own graph."""
+    g = NamedNode(GAZETTEER_GRAPH)
+    node = n(node_iri)
+    if place.geonames:
+        yield Quad(node, n(OWL + "sameAs"), n(f"{GEONAMES}{place.geonames}/"), g)
+        yield Quad(node, n(KG + "geonamesId"), lit(place.geonames), g)
+    if place.lat and place.lon:
+        yield Quad(node, n(GEO + "lat"), lit(place.lat, "decimal"), g)
+        yield Quad(node, n(GEO + "long"), lit(place.lon, "decimal"), g)

@@ -1,0 +1,267 @@
+"""Names -> document entities: typing, countries as actors or places, acronyms,
+short forms, country-scoped institutions. The result is one NameGroup per thing
+the document speaks of, each with its mentions and identity keys.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, fold
+from .mentions import ACRONYM, ORG, PERSON, PLACE, Cand, TITLE_WORDS, org_class
+
+GOV_WORDS = {"government", "governments", "administration", "authorities"}
+ACTOR_VERBS_PREP = {"with", "between", "by"}
+REPORT_NOUNS = {"study", "report", "survey", "analysis", "newspaper", "daily", "outlet", "magazine",
+                "website", "agency", "broadcaster", "reported", "paper"}
+REPORT_VERBS = {"report", "say", "note", "state", "write", "publish", "tweet", "post", "add"}
+GENERIC_HEADS = {"army", "military", "navy", "police", "air force", "armed forces", "national guard",
+                 "government", "ministry", "office", "embassy", "congress", "marines", "coast guard"}
+MINISTRY_RE = re.compile(r"^(?:(?P<pre>[A-Z][\w ]*?) (?:Ministry|Department)|(?:Ministry|Department) of (?:the )?(?P<post>[\w ,&]+))$")
+THE_TOPICS = {"interior", "treasury"}
+
+
+@dataclass
+class NameMention:
+    start: int          # char offsets
+    end: int
+    text: str
+    kind: str           # PERSON | ORG | PLACE | GOV
+    cls: str
+    sent_start: int
+    sent_end: int
+    tok: int            # token index of the head of the span
+    tok_end: int
+    gaz: tuple[str, ...] = ()
+    country: str | None = None
+    place_type: str | None = None
+    title: str | None = None        # "president", "minister", ... when a title precedes a person
+    title_text: str | None = None   # the words of the title ("Interior Minister", "Mixco Mayor")
+    group: "NameGroup | None" = None
+    reason: str = "exact name"
+
+
+@dataclass
+class NameGroup:
+    kind: str
+    cls: str
+    mentions: list[NameMention] = field(default_factory=list)
+    keys: set[tuple] = field(default_factory=set)
+    country: str | None = None
+    gaz: str | None = None
+    label: str = ""
+    acronyms: set[str] = field(default_factory=set)
+    place_type: str | None = None
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind in (PERSON, ORG, "GOV")
+
+
+def doc_countries(doc, cands: list[Cand], lx: Lexicon, skip) -> Counter:
+    """How often each country is named or implied (demonyms) in the article text."""
+    c: Counter = Counter()
+    for tok in doc:
+        if any(b <= tok.idx < e for b, e in skip):
+            continue
+        code = lx.demonyms.get(fold(tok.text)) if tok.text[:1].isupper() else None
+        if code:
+            c[code] += 1
+    for cand in cands:
+        if cand.kind == PLACE:
+            for k in cand.gaz:
+                if k.startswith("country:"):
+                    c[k.split(":")[1]] += 1
+                    break
+    return c
+
+
+def name_mentions(doc, cands: list[Cand], lx: Lexicon) -> list[NameMention]:
+    out = []
+    for c in cands:
+        span = doc[c.start:c.end]
+        text = span.text
+        if c.kind in (PERSON, ORG) and (text in lx.not_actors or fold(text) in {fold(x) for x in lx.not_actors}):
+            continue
+        m = NameMention(span.start_char, span.end_char, text, c.kind, c.cls, span.sent.start_char,
+                        span.sent.end_char, span.root.i, c.end, c.gaz, place_type=c.place_type)
+        if c.kind == PERSON:
+            _person_title(doc, c, m)
+            if len(text.split()) == 1 and text.isupper():
+                continue
+        if c.kind == ORG:
+            m.country = _org_country(doc, c, lx)
+        out.append(m)
+    return out
+
+
+def _person_title(doc, c: Cand, m: NameMention) -> None:
+    """'Interior Minister Mauricio Lopez', 'U.S. Ambassador to Guatemala William W. Popp',
+    'María Porras, Guatemalan attorney general'."""
+    i = c.start - 1
+    words = []
+    while i >= 0 and i >= c.start - 7 and "\n" not in doc[i].text and doc[i].text not in (",", ";", ".", "“", "\""):
+        words.insert(0, doc[i])
+        i -= 1
+    title = _find_title(" ".join(t.lower_ for t in words))
+    if title is None and c.end + 1 < len(doc) and doc[c.end].text == ",":
+        after = []
+        for t in doc[c.end + 1:c.end + 8]:
+            if t.text in (",", ".", ";", "\n") or t.pos_ == "VERB" or "\n" in t.text:
+                break
+            after.append(t)
+        title = _find_title(" ".join(t.lower_ for t in after))
+        words = after if title else words
+    if title:
+        m.title = title
+        m.title_text = " ".join(t.text for t in words)
+
+
+def _find_title(s: str) -> str | None:
+    for t in sorted(("president", "prime minister", "deputy minister", "vice minister", "minister",
+                     "ambassador", "mayor", "governor", "attorney general", "director", "chief",
+                     "commander", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
+                     "colonel", "head", "leader", "commissioner", "agent", "officer", "official"),
+                    key=len, reverse=True):
+        if re.search(rf"\b{t}\b", s):
+            return t
+    return None
+
+
+def _org_country(doc, c: Cand, lx: Lexicon) -> str | None:
+    """The country an organisation's own words name: 'Guatemalan Army', "Peru's Interior
+    Ministry", 'U.S. Embassy in Guatemala' (the embassy is the U.S.'s)."""
+    toks = list(doc[c.start:c.end])
+    for t in toks:
+        code = lx.demonyms.get(fold(t.text)) if t.text[:1].isupper() else None
+        if code:
+            return code
+    # "Guatemala's Interior Ministry": the possessor precedes the span
+    if c.start >= 2 and doc[c.start - 1].text in ("'s", "’s"):
+        code = lx.country_of(doc[c.start - 2].text)
+        if code:
+            return code
+    text = doc[c.start:c.end].text
+    m = re.search(r"\bof (?:the )?([A-Z][\w .]+)$", text)
+    if m:
+        code = lx.country_names.get(fold(m.group(1)))
+        if code:
+            return code
+    for k in c.gaz:
+        org = lx.orgs.get(k)
+        if org and org.country:
+            return org.country
+    return None
+
+
+def country_role(doc, m: NameMention) -> str:
+    """'actor' when a country acts (subject, agent, party to an agreement), else 'place'."""
+    tok = doc[m.tok]
+    head = tok
+    # climb conjunctions: "Guatemala and the US agree"
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    dep = head.dep_
+    if dep in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not head.head.lemma_ in ("be",):
+        return "actor"
+    if dep == "pobj" and head.head.lower_ in ("by",) and head.head.head.pos_ == "VERB":
+        return "actor"
+    if dep == "pobj" and head.head.lower_ in ("with", "between") and _near_agreement(head.head.head):
+        return "actor"
+    if dep == "compound" and head.head.lower_ in GOV_WORDS:
+        return "actor"
+    return "place"
+
+
+def _near_agreement(tok) -> bool:
+    return tok.lemma_.lower() in {"agreement", "pact", "accord", "memorandum", "treaty", "deal", "sign",
+                                  "agree", "cooperate", "cooperation", "partnership", "collaborate"}
+
+
+def government_mentions(doc, lx: Lexicon, skip) -> list[NameMention]:
+    """'the Guatemalan government', 'Chiapas government', 'the United States and Guatemalan governments'."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("government", "governments") or any(b <= tok.idx < e for b, e in skip):
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+        for mod in mods:
+            group = [mod] + [c for c in mod.conjuncts if c.i < tok.i]
+            for t in group:
+                code = lx.country_of(t.text)
+                if code:
+                    s = t.i
+                    # span: the modifier (and, for the nearest, the head word)
+                    end = tok.i + 1 if t.i == tok.i - 1 else t.i + 1
+                    span = doc[s:end]
+                    out.append(NameMention(span.start_char, span.end_char, span.text, "GOV", "Government",
+                                           span.sent.start_char, span.sent.end_char, t.i, end,
+                                           country=code))
+    return out
+
+
+def is_cited_source(doc, m: NameMention, lx: Lexicon) -> bool:
+    """An outlet or think tank cited for what it said, not acting in the story."""
+    if m.kind not in (ORG,):
+        return False
+    tok = doc[m.tok]
+    if tok.dep_ in ("nsubj",) and tok.head.lemma_ in REPORT_VERBS:
+        prev = doc[max(0, m.tok - 6):m.tok]
+        if any(t.lower_ in REPORT_NOUNS for t in prev) or tok.head.lemma_ == "report":
+            return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_ in ("note", "report", "say"):
+        return True
+    if tok.dep_ in ("compound", "nmod", "poss") and tok.head.lower_ in REPORT_NOUNS:
+        return True
+    if m.cls == "MediaOutlet":
+        return True
+    return False
+
+
+def ministry_core(text: str) -> str | None:
+    """Canonical form of a ministry's name, or None.
+
+    >>> ministry_core("Interior Ministry"), ministry_core("Ministry of the Interior")
+    ('Ministry of the Interior', 'Ministry of the Interior')
+    >>> ministry_core("Ministry of Defense")
+    'Ministry of Defense'
+    """
+    words = [w for w in text.split() if w.lower() not in ("the",)]
+    while words and (words[0].endswith("'s") or words[0].endswith("’s") or words[0] in ("U.S.", "US")):
+        words = words[1:]
+    t = " ".join(words)
+    m = MINISTRY_RE.match(t)
+    if not m or "Ministry" not in t:
+        return None
+    topic = (m.group("pre") or m.group("post") or "").strip()
+    topic_words = topic.split()
+    while topic_words and topic_words[0][:1].isupper() and topic_words[0].endswith(("an", "ian", "ese", "ish")) \
+            and topic_words[0].lower() not in ("interior",):
+        topic_words = topic_words[1:]   # "Guatemalan Ministry ..." handled by caller; demonym in pre
+    topic = " ".join(topic_words)
+    if not topic:
+        return None
+    return f"Ministry of the {topic}" if topic.lower() in THE_TOPICS else f"Ministry of {topic}"
+
+
+def core_name(m: NameMention, lx: Lexicon) -> str:
+    """An organisation's name without its country words: the key within a country."""
+    mc = ministry_core(_strip_country(m.text, lx))
+    if mc:
+        return fold(mc)
+    return fold(_strip_country(m.text, lx))
+
+
+def _strip_country(text: str, lx: Lexicon) -> str:
+    words = text.split()
+    out = []
+    for i, w in enumerate(words):
+        bare = re.sub(r"['’]s$", "", w)
+        if lx.country_of(bare) and (i == 0 or w.endswith(("'s", "’s"))):
+            continue
+        out.append(w)
+    t = " ".join(out)
+    t = re.sub(r"\s+(of|in|to)\s+(the\s+)?[A-Z][\w.]+(\s+[A-Z][\w.]+)*$",
+               lambda mo: "" if lx.country_of(mo.group(0).split(None, 1)[1].replace("the ", "")) else mo.group(0), t)
+    return t or text

@@ -1,0 +1,396 @@
+"""Operations and funding read from trigger words and the dependency parse.
+
+An operation is a trigger (a verb or noun from ontology/lexicon/operations.tsv)
+with at least one named actor taking part — the subject of the verb, the agent
+of a passive, the possessor or governing verb's subject of a noun — or a
+definite reference ("the program") to one already told. The same operation
+told twice (same trigger lemma and object, or a definite reference) is one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import NameGroup, NameMention
+from .lexicon import Lexicon
+from .mentions import ORG, PERSON, PLACE
+
+TARGET_CLASSES = {"ArmedGroup", "CriminalGroup"}
+GOVERNING_VERBS = {"sign", "launch", "inaugurate", "announce", "implement", "lead", "conduct", "carry",
+                   "begin", "start", "set", "create", "approve", "reach", "establish", "deliver", "unveil",
+                   "order", "extend", "finalize", "complete", "hold", "run", "reactivate", "expand"}
+PLANNED_MARKERS = {"will", "would", "plan", "plans", "planned", "seek", "seeks", "hope", "hopes", "aim",
+                   "intend", "shall", "propose", "proposed", "could", "may", "might"}
+ALLEGED_MARKERS = {"allegedly", "alleged", "reportedly", "accused", "suspected"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+MAX_SPAN = 380
+ACTOR_KINDS = (PERSON, ORG, "GOV")
+
+
+@dataclass
+class Event:
+    kind: str                 # operation kind, or "Funding"
+    trigger: int              # token index
+    lemma: str
+    spans: list[tuple[int, int]] = field(default_factory=list)   # char spans (mentions)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    participants: dict[int, float] = field(default_factory=dict)  # id(group) -> confidence
+    targets: dict[int, float] = field(default_factory=dict)
+    places: dict[int, float] = field(default_factory=dict)
+    funders: dict[int, float] = field(default_factory=dict)
+    recipients: dict[int, float] = field(default_factory=dict)
+    funds: list["Event"] = field(default_factory=list)
+    obj: str | None = None
+    date_text: str | None = None
+    factuality: str = "asserted"
+    weight: float = 0.5
+    amount: float | None = None
+    currency: str | None = None
+    in_kind: bool = False
+    label: str = ""
+
+
+class Index:
+    """Token -> name mention of the document, for the parse walks below."""
+
+    def __init__(self, doc, mentions: list[NameMention]):
+        self.by_tok: dict[int, NameMention] = {}
+        for m in mentions:
+            if m.group is None:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_tok[t.i] = m
+
+    def names_in(self, tokens) -> list[NameMention]:
+        seen, out = set(), []
+        for t in tokens:
+            m = self.by_tok.get(t.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+
+def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
+    idx = Index(doc, mentions)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if any(b <= sent.start_char < e for b, e in skip) or not sent.text.strip():
+            continue
+        found: dict[int, Event] = {}
+        for tok in sent:
+            if tok.i in idx.by_tok:
+                continue
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            lemma = tok.lemma_.lower()
+            if pos is None or (lemma, pos) not in lx.operations:
+                continue
+            kind, weight = lx.operations[(lemma, pos)]
+            ev = _read_event(doc, tok, kind, weight, idx, lx)
+            if ev is not None:
+                found[tok.i] = ev
+        for ev in _merge_in_sentence(doc, found):
+            if _joins_earlier(doc, ev, events):
+                continue
+            if not ev.participants and not (ev.weight >= 0.9 and ev.obj):
+                continue
+            events.append(ev)
+    return events
+
+
+def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
+    ev = Event(kind=kind, trigger=tok.i, lemma=tok.lemma_.lower(), weight=weight)
+    if tok.pos_ in ("VERB", "AUX"):
+        clause = tok
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj")]
+        if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj",)]
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.subtree]
+        subj_toks = [t for s in subj for t in s.subtree if s.dep_ != "nsubjpass"] + agents
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside"):
+                subj_toks += list(c.subtree)
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        ev.obj = objs[0].lemma_.lower() if objs else None
+        obj_toks = [t for o in objs for t in o.subtree]
+        pp_toks = [t for c in tok.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree]
+    else:
+        gov = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") else None
+        if gov is not None and gov.dep_ == "prep":
+            gov = gov.head if gov.head.pos_ in ("VERB", "AUX") else None
+        clause = gov if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in GOVERNING_VERBS else tok
+        subj_toks = [t for c in tok.children if c.dep_ in ("poss", "compound", "nmod") for t in c.subtree]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "between", "with", "of", "among"):
+                subj_toks += list(c.subtree)
+            if c.dep_ in ("relcl", "acl"):
+                subj_toks += [t for x in c.children if x.dep_ in ("dobj", "nsubj", "agent") for t in x.subtree]
+        if clause is not tok:
+            subj_toks += [t for c in clause.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        obj_toks = [t for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree]
+        pp_toks = [t for c in clause.children if c.dep_ in ("prep",) for t in c.subtree] if clause is not tok else []
+        ev.obj = tok.lemma_.lower()
+        if tok.i > 0 and doc[tok.i - 1].lower_ in DEFINITE and not any(
+                m.kind in ACTOR_KINDS for m in idx.names_in(subj_toks)):
+            ev.label = "definite"
+    for m in idx.names_in(subj_toks):
+        if m.kind in ACTOR_KINDS:
+            (ev.targets if m.group.cls in TARGET_CLASSES else ev.participants)[id(m.group)] = 0.8
+        elif m.kind == PLACE:
+            ev.places[id(m.group)] = 0.6
+    for m in idx.names_in(obj_toks + pp_toks):
+        if m.kind in ACTOR_KINDS and m.group.cls in TARGET_CLASSES:
+            ev.targets[id(m.group)] = 0.7
+        elif m.kind in ACTOR_KINDS and m.kind != PERSON and tok.pos_ not in ("VERB", "AUX"):
+            ev.participants.setdefault(id(m.group), 0.6)
+        elif m.kind == PLACE:
+            ev.places[id(m.group)] = 0.8
+    ev.spans.append(_clause_span(doc, clause))
+    sent = doc[tok.i].sent
+    ev.sentences.append((sent.start_char, sent.end_char))
+    ev.factuality = _factuality(clause)
+    ev.date_text = _date_text(doc, clause)
+    return ev
+
+
+def _clause_span(doc, tok) -> tuple[int, int]:
+    sent = tok.sent
+    left = max(tok.left_edge.i, sent.start)
+    right = min(tok.right_edge.i, sent.end - 1)
+    b, e = doc[left].idx, doc[right].idx + len(doc[right])
+    while b < e and doc.text[b].isspace():
+        b += 1
+    if e - b > MAX_SPAN:
+        mid = tok.idx
+        b, e = max(b, mid - MAX_SPAN // 2), min(e, mid + MAX_SPAN // 2)
+    return b, e
+
+
+def _factuality(tok) -> str:
+    words = {c.lower_ for c in tok.children} | {tok.head.lower_} | {tok.lower_}
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "denied"
+    if words & ALLEGED_MARKERS:
+        return "alleged"
+    if words & PLANNED_MARKERS or tok.head.lemma_ in ("plan", "seek", "hope", "aim", "intend", "propose") \
+            or tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
+        return "planned"
+    return "asserted"
+
+
+def _date_text(doc, tok) -> str | None:
+    for t in tok.subtree:
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == t.i)
+            prep = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            return f"{prep} {ent.text}".strip() if prep in ("since", "in", "on", "by", "until", "during") else ent.text
+    for t in tok.children:
+        if t.lower_ in ("recently", "now", "today", "currently"):
+            return t.lower_
+    return None
+
+
+def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
+    """A verb and the noun it governs ('signed an agreement') are one operation."""
+    out: dict[int, Event] = dict(found)
+    for i, ev in sorted(found.items()):
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") else None
+            if head is not None and head.dep_ == "prep":
+                head = head.head
+            if head is not None and head.i in out and head.i != i:
+                host = out[head.i]
+                if ev.weight >= host.weight:
+                    host.kind = ev.kind
+                    host.weight = ev.weight
+                _absorb(host, ev)
+                del out[i]
+    return list(out.values())
+
+
+def _absorb(host: Event, ev: Event) -> None:
+    for a in ("participants", "targets", "places", "funders", "recipients"):
+        for k, v in getattr(ev, a).items():
+            getattr(host, a).setdefault(k, v)
+    for s in ev.spans:
+        if s not in host.spans:
+            host.spans.append(s)
+    for s in ev.sentences:
+        if s not in host.sentences:
+            host.sentences.append(s)
+    host.date_text = host.date_text or ev.date_text
+
+
+def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
+    """The same operation told again: a definite reference, or the same trigger and object."""
+    for old in reversed(events):
+        same_told = old.lemma == ev.lemma and old.obj == ev.obj and old.kind == ev.kind
+        definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj)
+        if same_told or definite:
+            _absorb(old, ev)
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- funding
+
+CURRENCY_WORDS = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+                  "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP",
+                  "pounds": "GBP", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "yen": "JPY",
+                  "¥": "JPY", "jpy": "JPY", "quetzales": "GTQ", "gtq": "GTQ", "mxn": "MXN", "cop": "COP",
+                  "soles": "PEN", "pen": "PEN", "reais": "BRL", "brl": "BRL", "r$": "BRL", "lempiras": "HNL"}
+PESOS_BY_COUNTRY = {"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "DO": "DOP", "PH": "PHP",
+                    "UY": "UYU", "CU": "CUP"}
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+         "b": 1e9, "trillion": 1e12}
+MONEY_RE = re.compile(
+    r"(?P<cur1>US\$|A\$|C\$|R\$|\$|€|£|¥|USD|EUR|GBP|AUD|CAD|JPY|GTQ|MXN|COP|PEN|BRL)?\s*"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k|b)?\b\s*"
+    r"(?P<cur2>dollars?|euros?|pounds|yen|pesos|quetzales|soles|reais|lempiras|USD|EUR|GBP)?", re.I)
+
+
+def parse_money(text: str, country: str | None = None) -> tuple[float | None, str | None]:
+    """Amount and ISO 4217 currency of a money phrase.
+
+    >>> parse_money("$45 million")
+    (45000000.0, 'USD')
+    >>> parse_money("EUR 3 million")
+    (3000000.0, 'EUR')
+    >>> parse_money("1.2 billion pesos", "MX")
+    (1200000000.0, 'MXN')
+    """
+    m = MONEY_RE.search(text)
+    if not m:
+        return None, None
+    try:
+        amount = float(m.group("num").replace(",", ""))
+    except ValueError:
+        return None, None
+    if m.group("scale"):
+        amount *= SCALE[m.group("scale").lower()]
+    cur = (m.group("cur1") or m.group("cur2") or "").lower()
+    if cur == "pesos":
+        code = PESOS_BY_COUNTRY.get(country or "")
+    else:
+        code = CURRENCY_WORDS.get(cur)
+    if code is None and re.search(r"\bdollars?\b|\$", text):
+        code = "USD"
+    return amount, code
+
+
+def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], country) -> list[Event]:
+    idx = Index(doc, mentions)
+    out: list[Event] = []
+    for sent in doc.sents:
+        if any(b <= sent.start_char < e for b, e in skip):
+            continue
+        for tok in sent:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            lemma = tok.lemma_.lower()
+            role = lx.funding.get((lemma, pos)) if pos else None
+            if role is None or tok.i in idx.by_tok:
+                continue
+            ev = _read_funding(doc, tok, role, idx, sent, country)
+            if ev is None:
+                continue
+            if _joins_earlier_funding(doc, tok, ev, out):
+                continue
+            out.append(ev)
+    for ev in out:
+        _link_funded_operation(ev, operations)
+    return out
+
+
+def _money_in(doc, tokens):
+    for t in tokens:
+        if t.ent_type_ == "MONEY" and t.ent_iob_ == "B":
+            return next(e for e in doc.ents if e.start == t.i)
+    return None
+
+
+def _read_funding(doc, tok, role, idx: Index, sent, country) -> Event | None:
+    ev = Event(kind="Funding", trigger=tok.i, lemma=tok.lemma_.lower())
+    is_verb = tok.pos_ in ("VERB", "AUX")
+    scope = list(tok.subtree)
+    money = _money_in(doc, scope) or (_money_in(doc, [tok.head] + list(tok.head.children)) if not is_verb else None)
+    if is_verb:
+        subj = [t for c in tok.children if c.dep_ in ("nsubj",) for t in c.subtree]
+        agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        to = [t for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for t in c.subtree]
+        via = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("through", "from", "via") for t in c.subtree]
+        if role == "give":
+            funders, recips = subj + agent + via, to + [t for c in tok.children if c.dep_ == "dative" for t in c.subtree]
+        else:
+            funders, recips = agent + via, subj
+        # "the Center, sponsored by the United States": the noun the participle modifies receives
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            recips += [tok.head]
+        if tok.dep_ == "relcl":
+            recips += [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+        objs = [c for c in tok.children if c.dep_ in ("dobj",)]
+        funding_obj = any(o.lemma_.lower() in ("aid", "donation", "package", "fund", "funds", "grant", "equipment",
+                                              "support", "assistance", "money", "funding", "loan") for o in objs)
+        if money is None and not funding_obj and tok.lemma_.lower() not in ("donate", "sponsor", "fund", "finance", "grant"):
+            return None
+    else:
+        funders = [t for c in tok.children if c.dep_ in ("poss", "compound", "amod") for t in c.subtree]
+        funders += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "through") for t in c.subtree]
+        recips = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "with") for t in c.subtree]
+        for c in tok.children:
+            if c.dep_ == "relcl":
+                funders += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
+                recips += [t for x in c.children if x.dep_ in ("dobj", "dative") for t in x.subtree]
+        if tok.dep_ in ("dobj",) and tok.head.pos_ == "VERB":
+            v = tok.head
+            funders += [t for c in v.children if c.dep_ in ("nsubj",) for t in c.subtree]
+            funders += [t for c in v.children if c.dep_ == "prep" and c.lower_ in ("through", "from") for t in c.subtree]
+            recips += [t for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for t in c.subtree]
+        definite = tok.i > 0 and doc[tok.i - 1].lower_ in DEFINITE
+        if money is None and not definite and tok.lemma_.lower() not in ("donation", "aid", "grant", "contract", "package", "funding", "loan"):
+            return None
+        if tok.lemma_.lower() in ("contract",):
+            recips = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
+        if definite and money is None:
+            ev.label = "definite"
+    for m in idx.names_in(funders):
+        if m.kind in ACTOR_KINDS:
+            ev.funders[id(m.group)] = 0.8
+    for m in idx.names_in(recips):
+        if m.kind in ACTOR_KINDS and id(m.group) not in ev.funders:
+            ev.recipients[id(m.group)] = 0.75
+    if money is not None:
+        ev.amount, ev.currency = parse_money(money.text, country)
+    if not (ev.funders or ev.recipients or ev.amount or ev.label == "definite"):
+        return None
+    ev.in_kind = money is None
+    clause = tok if is_verb else (tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else tok)
+    ev.spans.append(_clause_span(doc, clause))
+    ev.sentences.append((sent.start_char, sent.end_char))
+    ev.factuality = _factuality(clause)
+    ev.date_text = _date_text(doc, clause)
+    return ev
+
+
+def _joins_earlier_funding(doc, tok, ev: Event, out: list[Event]) -> bool:
+    for old in reversed(out):
+        same_sentence = old.sentences and old.sentences[-1] == ev.sentences[0]
+        if same_sentence or ev.label == "definite" or (ev.amount and ev.amount == old.amount):
+            if ev.amount and old.amount and ev.amount != old.amount:
+                continue
+            _absorb(old, ev)
+            old.amount = old.amount or ev.amount
+            old.currency = old.currency or ev.currency
+            old.in_kind = old.in_kind and ev.in_kind
+            return True
+    return ev.label == "definite" and not (ev.funders or ev.recipients)
+
+
+def _link_funded_operation(ev: Event, operations: list[Event]) -> None:
+    """What the money pays for: an operation told in the same sentence as the funding."""
+    for op in operations:
+        if set(op.sentences) & set(ev.sentences):
+            ev.funds.append(op)

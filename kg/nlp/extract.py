@@ -1,0 +1,167 @@
+"""One document -> an Extraction: names, operations, funding and relations, with evidence."""
+from __future__ import annotations
+
+from ..records import Document, Entity, EntityType, Evidence, Extraction, Mention, Relation
+from .dates import normalise_date
+from .entities import (NameGroup, doc_countries, government_mentions, is_cited_source, name_mentions)
+from .events import Event, Index, find_events, find_funding
+from .groups import group_mentions
+from .lexicon import Lexicon, fold
+from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
+from .relations import (containment_relations, located_relations, structure_relations, title_relations)
+
+EXTRACTOR = "kg.extract.v1"
+KIND_TYPES = {PERSON: EntityType.PERSON, ORG: EntityType.ORGANIZATION, "GOV": EntityType.ORGANIZATION,
+              PLACE: EntityType.LOCATION}
+
+
+def masked_text(document: Document) -> str:
+    """The document text with debris blanked out (newlines kept): same length, same offsets."""
+    chars = list(document.text)
+    for b, e in document.skip:
+        for i in range(b, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def extract(document: Document, doc, lx: Lexicon) -> Extraction:
+    """Read everything kg extracts from one parsed document.
+
+    Args:
+        document: the document as read.
+        doc: the spaCy Doc of `masked_text(document)`.
+        lx: the lexicon (gazetteers and word lists).
+    """
+    skip = list(document.skip)
+    cands = find_names(doc, lx, skip)
+    countries = doc_countries(doc, cands, lx, skip)
+    mentions = name_mentions(doc, cands, lx) + government_mentions(doc, lx, skip)
+    mentions = [m for m in mentions if not any(
+        m.start < o.end and o.start < m.end and (o.end - o.start) > (m.end - m.start)
+        for o in mentions if o is not m)]
+    mentions = sorted((m for m in mentions if not is_cited_source(doc, m, lx)), key=lambda m: m.start)
+    mentions += _bare_acronyms(doc, mentions, skip)
+    mentions.sort(key=lambda m: m.start)
+    main_country = countries.most_common(1)[0][0] if countries else None
+    groups = group_mentions(doc, mentions, lx, countries)
+    index = Index(doc, mentions)
+    operations = find_events(doc, mentions, lx, skip, document.date)
+    funding = find_funding(doc, mentions, lx, skip, operations, main_country)
+    rels = (title_relations(doc, groups, lx, main_country) + structure_relations(doc, groups, index)
+            + located_relations(groups, lx) + containment_relations(groups, lx))
+    return _records(document, groups, operations, funding, rels, lx)
+
+
+def _bare_acronyms(doc, mentions, skip):
+    """Uses of a defined acronym that the model did not tag ("the PNC will contract ...")."""
+    from .entities import NameMention
+    defined = set()
+    for i, tok in enumerate(doc[:-2]):
+        if tok.text == "(" and ACRONYM.match(doc[i + 1].text) and doc[i + 2].text == ")":
+            defined.add(doc[i + 1].text)
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for tok in doc:
+        if tok.text in defined and (tok.idx, tok.idx + len(tok)) not in taken \
+                and not any(m.start <= tok.idx < m.end for m in mentions) \
+                and not any(b <= tok.idx < e for b, e in skip):
+            s = tok.sent
+            out.append(NameMention(tok.idx, tok.idx + len(tok), tok.text, ORG, "Organization",
+                                   s.start_char, s.end_char, tok.i, tok.i + 1))
+    return out
+
+
+def _identity(g: NameGroup) -> str:
+    if g.kind == PERSON:
+        return "person:" + fold(g.label)
+    if g.kind == "GOV":
+        return f"gov:{g.country}"
+    if g.kind == PLACE:
+        return f"place:{g.gaz}" if g.gaz else f"place:{fold(g.label)}"
+    if g.gaz:
+        return f"gaz:{g.gaz}"
+    from .entities import core_name
+    return f"org:{g.country or ''}:{fold(g.label.split(' (')[0])}"
+
+
+def _records(document: Document, groups, operations: list[Event], funding: list[Event], rels, lx) -> Extraction:
+    did = document.doc_id
+    text = document.text
+    keys: dict[int, str] = {}
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for n, g in enumerate(groups):
+        key = f"e{n}"
+        keys[id(g)] = key
+        et = KIND_TYPES[g.kind]
+        aliases = tuple(dict.fromkeys(m.text for m in g.mentions if m.text != g.label))
+        attrs = []
+        if g.acronyms:
+            attrs.append(("acronyms", "|".join(sorted(g.acronyms))))
+        if g.gaz:
+            attrs.append(("gazetteer", g.gaz))
+        titles = sorted({m.title for m in g.mentions if m.title})
+        if titles:
+            attrs.append(("titles", "|".join(titles)))
+        entities.append(Entity(key, et, g.label, g.cls, aliases, g.country, _identity(g), tuple(attrs),
+                               tuple((m.text, m.reason) for m in g.mentions)))
+        for m in g.mentions:
+            mentions.append(Mention(did, m.start, m.end, text[m.start:m.end], et, key))
+
+    def ev(start, end, conf, extractor, fact="asserted", gaz=False) -> Evidence:
+        return Evidence(did, start, end, text[start:end].strip(), round(conf, 3), extractor, fact, gaz)
+
+    for kind_events, et, prefix in ((operations, EntityType.OPERATION, "op"), (funding, EntityType.FUNDING, "fu")):
+        for n, e in enumerate(kind_events):
+            key = f"{prefix}{n}"
+            keys[id(e)] = key
+    for kind_events, et, prefix in ((operations, EntityType.OPERATION, "op"), (funding, EntityType.FUNDING, "fu")):
+        for e in kind_events:
+            key = keys[id(e)]
+            attrs = []
+            if et == EntityType.OPERATION:
+                attrs.append(("kind", e.kind))
+            date = normalise_date(e.date_text, document.date)
+            if date:
+                attrs += [("eventDate", date[0]), ("datePrecision", date[1]), ("dateText", e.date_text)]
+            if e.amount is not None:
+                attrs.append(("amount", repr(e.amount)))
+            if e.currency:
+                attrs.append(("currency", e.currency))
+            if et == EntityType.FUNDING:
+                attrs.append(("inKind", "true" if e.in_kind else "false"))
+            attrs.append(("factuality", e.factuality))
+            label = _event_label(e, text, et)
+            entities.append(Entity(key, et, label, "Operation" if et == EntityType.OPERATION else "Funding",
+                                   (), None, None, tuple(attrs)))
+            for b, end in e.spans:
+                mentions.append(Mention(did, b, end, text[b:end], et, key))
+            s0, s1 = e.sentences[0]
+            conf_scale = e.weight if et == EntityType.OPERATION else 0.8
+            for attr, pred in (("participants", "hasParticipant"), ("targets", "targets"), ("places", "locatedIn"),
+                               ("funders", "fundedBy"), ("recipients", "recipient")):
+                for gid, conf in getattr(e, attr).items():
+                    if gid in keys:
+                        relations.append(Relation(key, pred, keys[gid],
+                                                  ev(s0, s1, conf * max(conf_scale, 0.5), f"kg.{prefix}.v1", e.factuality)))
+            for op in e.funds:
+                if id(op) in keys:
+                    relations.append(Relation(key, "funds", keys[id(op)], ev(s0, s1, 0.6, "kg.fu.v1", e.factuality)))
+    for r in rels:
+        if id(r.s) in keys and id(r.o) in keys:
+            relations.append(Relation(keys[id(r.s)], r.p, keys[id(r.o)],
+                                      ev(r.start, r.end, r.confidence, r.extractor, gaz=r.gazetteer)))
+    relations = list({(r.subject, r.predicate, r.object): r for r in relations}.values())
+    return Extraction(document, tuple(entities), tuple(mentions), tuple(relations))
+
+
+def _event_label(e: Event, text: str, et: EntityType) -> str:
+    b, end = e.spans[0]
+    snippet = " ".join(text[b:end].split())
+    if len(snippet) > 90:
+        snippet = snippet[:87].rsplit(" ", 1)[0] + "…"
+    if et == EntityType.FUNDING and e.amount:
+        return f"{e.currency or ''} {e.amount:,.0f}: {snippet}".strip()
+    return f"{e.kind}: {snippet}" if et == EntityType.OPERATION else f"Funding: {snippet}"

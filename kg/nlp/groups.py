@@ -1,0 +1,214 @@
+"""Within one document: join the mentions of one thing into a group.
+
+Rules, in order: acronyms defined in text ("National Civil Police (PNC)");
+exact names; short forms of people resolved to the unique earlier full name
+whose title does not conflict (a short form with two names seen before a
+longer one is a different person: "President Otto Pérez" vs. his son "Otto
+Pérez Leal"); bare institution names ("the Army") to the latest institution
+of that head, else to the article's country; countries as governments or places.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .entities import (NameGroup, NameMention, core_name, country_role, ministry_core)
+from .lexicon import Lexicon, fold
+from .mentions import ACRONYM, ORG, PERSON, PLACE
+
+GENERIC_CORES = {"army", "national army", "military", "navy", "police", "national police", "air force",
+                 "armed forces", "national guard", "marines", "coast guard", "government", "congress",
+                 "ministry of the interior", "ministry of defense", "ministry of defence", "ministry of security",
+                 "ministry of justice", "ministry of foreign affairs", "ministry of public security",
+                 "ministry of finance", "ministry of government", "office of the attorney general",
+                 "attorney general s office", "national civil police", "civil police", "federal police",
+                 "embassy", "supreme court", "public ministry", "prosecutor s office", "national police"}
+
+
+def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Counter) -> list[NameGroup]:
+    main_country = countries.most_common(1)[0][0] if countries else None
+    acronyms = _acronyms(doc, mentions)
+    groups: list[NameGroup] = []
+    by_key: dict[tuple, NameGroup] = {}
+
+    def join(m: NameMention, g: NameGroup, reason: str) -> None:
+        m.group, m.reason = g, reason
+        g.mentions.append(m)
+
+    def new(m: NameMention, kind: str, cls: str, keys: set, country=None, gaz=None) -> NameGroup:
+        g = NameGroup(kind, cls, country=country, gaz=gaz, place_type=m.place_type)
+        groups.append(g)
+        for k in keys:
+            by_key.setdefault(k, g)
+        join(m, g, "first mention")
+        return g
+
+    for m in mentions:
+        if m.kind == PERSON:
+            _group_person(m, groups, join, new)
+        elif m.kind == PLACE and any(k.startswith("country:") for k in m.gaz):
+            code = next(k for k in m.gaz if k.startswith("country:")).split(":")[1]
+            if country_role(doc, m) == "actor":
+                m.kind, m.cls, m.country = "GOV", "Government", code
+                key = ("gov", code)
+                g = by_key.get(key)
+                join(m, g, "same country") if g else new(m, "GOV", "Government", {key}, code)
+            else:
+                m.country = code
+                key = ("place", f"country:{code}")
+                g = by_key.get(key)
+                join(m, g, "same country") if g else new(m, PLACE, "Country", {key}, code, f"country:{code}")
+        elif m.kind == PLACE:
+            if lx.country_of(m.text) and not m.gaz:
+                continue  # a demonym read as a place ("Guatemalan")
+            gaz = _pick_place(m, lx, countries)
+            key = ("place", gaz) if gaz else ("place", fold(m.text))
+            g = by_key.get(key)
+            if g is None and not gaz:
+                g = next((x for x in groups if x.kind == PLACE and any(fold(y.text) == fold(m.text) for y in x.mentions)), None)
+            if g:
+                join(m, g, "same place")
+            else:
+                ptype = m.place_type or (lx.places[gaz].type if gaz else "Location")
+                country = lx.places[gaz].country if gaz else None
+                g = new(m, PLACE, ptype, {key}, country, gaz)
+        elif m.kind == "GOV":
+            key = ("gov", m.country)
+            g = by_key.get(key)
+            join(m, g, "same government") if g else new(m, "GOV", "Government", {key}, m.country)
+        else:
+            _group_org(m, lx, groups, by_key, acronyms, join, new, main_country)
+    for g in groups:
+        g.label = _label(g, lx)
+    return [g for g in groups if g.mentions]
+
+
+def _acronyms(doc, mentions: list[NameMention]) -> dict[str, NameMention]:
+    """'National Liberation Army (ELN)': ELN -> that mention."""
+    out = {}
+    by_end = {m.tok_end: m for m in mentions if m.kind in (ORG, "GOV")}
+    for i, tok in enumerate(doc[:-2]):
+        if tok.text == "(" and ACRONYM.match(doc[i + 1].text) and doc[i + 2].text == ")" and i in by_end:
+            out.setdefault(doc[i + 1].text, by_end[i])
+    return out
+
+
+def _group_person(m: NameMention, groups, join, new) -> None:
+    toks = fold(m.text).split()
+    cands = []
+    for g in groups:
+        if g.kind != PERSON:
+            continue
+        full = fold(g.mentions[0].text).split()
+        if _contiguous(toks, full) and (len(toks) < len(full) or toks == full):
+            titles = {x.title for x in g.mentions if x.title}
+            if m.title and titles and m.title not in titles:
+                continue
+            cands.append(g)
+    if len(cands) == 1:
+        join(m, cands[0], "same name" if toks == fold(cands[0].mentions[0].text).split()
+             else "short form of a name given earlier in the document")
+    elif len(toks) >= 2 and not any(toks == fold(g.mentions[0].text).split() for g in cands):
+        new(m, PERSON, "Person", {("person", " ".join(toks))})
+    elif len(toks) >= 2:
+        join(m, next(g for g in cands if toks == fold(g.mentions[0].text).split()), "same name")
+    # a lone surname shared by several people is ambiguous: left out
+
+
+def _contiguous(short: list[str], full: list[str]) -> bool:
+    n = len(short)
+    return any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def _pick_place(m: NameMention, lx: Lexicon, countries: Counter) -> str | None:
+    keys = [k for k in m.gaz if k in lx.places]
+    if not keys:
+        from .lexicon import fold as f
+        keys = [k for k in lx.place_names.get(f(m.text), []) if k in lx.places]
+        if not keys:
+            # "Department of Norte de Santander": look up the bare name
+            bare = m.text.split(" of ", 1)[1] if " of " in m.text else None
+            keys = [k for k in lx.place_names.get(f(bare), [])] if bare else []
+    if not keys:
+        return None
+    want_region = m.place_type in ("AdministrativeArea", "Region")
+    def score(k):
+        p = lx.places[k]
+        return (countries.get(p.country, 0) if p.country else 0,
+                1 if (want_region and k.startswith("region:")) or (not want_region and k.startswith("city:")) else 0,
+                1 if k.startswith("region:") else 0)
+    best = max(keys, key=score)
+    return best
+
+
+def _group_org(m, lx, groups, by_key, acronyms, join, new, main_country) -> None:
+    # acronym use: "PNC" -> the group of the mention that defined it
+    if m.text in acronyms and acronyms[m.text] is not m and acronyms[m.text].group is not None:
+        g = acronyms[m.text].group
+        g.acronyms.add(m.text)
+        join(m, g, f"acronym {m.text} defined in the text")
+        return
+    core = core_name(m, lx)
+    gaz = _pick_org(m, lx, main_country)
+    country = m.country or (lx.orgs[gaz].country if gaz else None)
+    generic = core in GENERIC_CORES or core.split()[-1:] in (["army"], ["police"], ["military"], ["navy"])
+    if country is None and generic:
+        # "the Army": the latest organisation with this head in the document, else the article's country
+        head = core.split()[-1]
+        for g in reversed(groups):
+            if g.kind == ORG and any(core_name(x, lx).split()[-1:] == [head] and core_name(x, lx).endswith(core)
+                                     for x in g.mentions):
+                join(m, g, f"'{m.text}' refers to the {g.mentions[0].text} named earlier")
+                return
+        country = main_country
+        m.reason = "country of the article"
+    keys = {("org", country, core)}
+    if gaz:
+        keys.add(("gaz", gaz))
+    m.country = country
+    for k in keys:
+        g = by_key.get(k)
+        if g is not None:
+            join(m, g, "same name" if k[0] == "org" else "same gazetteer entry")
+            return
+    g = new(m, ORG, m.cls, keys, country, gaz)
+    for acr, dm in acronyms.items():
+        if dm is m:
+            g.acronyms.add(acr)
+            by_key[("acr", country, acr)] = g
+
+
+def _pick_org(m, lx, main_country) -> str | None:
+    keys = [k for k in m.gaz if k in lx.orgs] or list(lx.org_names.get(m.text, []))
+    if not keys:
+        return None
+    want = m.country or main_country
+    for k in keys:
+        if lx.orgs[k].country == want:
+            return k
+    unscoped = [k for k in keys if lx.orgs[k].country is None]
+    if unscoped:
+        return unscoped[0]
+    return keys[0] if len(keys) == 1 and (m.country is None or lx.orgs[keys[0]].country == m.country) else None
+
+
+def _label(g: NameGroup, lx: Lexicon) -> str:
+    if g.kind == "GOV":
+        return f"Government of {lx.country_name(g.country)}" if g.country else "Government"
+    if g.kind == PLACE and g.gaz and g.gaz in lx.places:
+        p = lx.places[g.gaz]
+        if p.type == "AdministrativeArea":
+            longest = max((x.text for x in g.mentions), key=len)
+            return longest[0].upper() + longest[1:] if " of " in longest else p.name
+        return p.name
+    if g.kind == ORG and g.gaz and g.gaz in lx.orgs:
+        return lx.orgs[g.gaz].label
+    names = [x.text for x in g.mentions if not ACRONYM.match(x.text)] or [x.text for x in g.mentions]
+    best = max(names, key=lambda s: (len(s.split()), len(s)))
+    if g.kind == ORG:
+        mc = ministry_core(best)
+        if mc and g.country:
+            return f"{mc} of {lx.country_name(g.country)}"
+        if g.country and not any(lx.country_of(w.rstrip("'s’")) for w in best.split()) \
+                and " of " not in best and " in " not in best:
+            return f"{best} ({lx.country_name(g.country)})"
+    return best

@@ -1,0 +1,111 @@
+"""Run SPARQL on a kg store. User values are bound as substitutions, never
+formatted into query text; SERVICE, FROM and updates are refused."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..config import ONTOLOGY_DIR
+from ..errors import QueryError, QueryRejected
+from ..namespaces import PREFIXES
+
+MAX_QUERY_CHARS = 100_000
+_FORBIDDEN = [
+    (re.compile(r"\bSERVICE\b", re.I), "SERVICE (federated queries) is not allowed"),
+    (re.compile(r"\bFROM\s+(NAMED\s+)?<", re.I), "FROM / FROM NAMED is not allowed: the store is the dataset"),
+    (re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|<|GRAPH|SILENT|ALL|DEFAULT|NAMED)",
+                re.I), "updates are not allowed through the query route"),
+]
+
+
+@dataclass
+class Table:
+    """A SELECT result: column names and rows of plain Python values (None for unbound)."""
+
+    columns: list[str]
+    rows: list[list[str | None]]
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(self.columns)
+        w.writerows([["" if v is None else v for v in r] for r in self.rows])
+        return buf.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps([dict(zip(self.columns, r)) for r in self.rows], ensure_ascii=False, indent=2)
+
+    def to_records(self) -> list[dict]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def to_pandas(self):
+        import pandas as pd  # optional dependency
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def named_queries(ontology_dir: Path = ONTOLOGY_DIR) -> dict[str, Path]:
+    return {p.stem: p for p in sorted((Path(ontology_dir) / "queries").glob("*.rq"))}
+
+
+def resolve_query_text(spec: str, ontology_dir: Path = ONTOLOGY_DIR) -> str:
+    """SPARQL text from a query, a .rq file path, or the name of a named query."""
+    named = named_queries(ontology_dir)
+    if spec in named:
+        return named[spec].read_text(encoding="utf-8")
+    p = Path(spec)
+    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and p.is_file()):
+        try:
+            return p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"{spec}: cannot read query file ({exc.strerror})") from exc
+    if not re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", spec, re.I):
+        raise QueryError(f"{spec!r} is neither SPARQL, a .rq file, nor a named query; "
+                         f"named queries: {', '.join(named)}")
+    return spec
+
+
+def check_query(text: str) -> None:
+    """Refuse what an untrusted query must not do.
+
+    >>> check_query("SELECT * WHERE { SERVICE <http://x> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: [E070] SERVICE (federated queries) is not allowed
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryRejected(f"query is {len(text)} characters, over the {MAX_QUERY_CHARS} limit")
+    stripped = re.sub(r"#[^\n]*", "", re.sub(r'"(?:[^"\\]|\\.)*"', '""', text))
+    for pat, why in _FORBIDDEN:
+        if pat.search(stripped):
+            raise QueryRejected(why)
+
+
+def run_query(store, text: str, params: dict[str, str] | None = None):
+    """Run a SELECT (-> Table), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> list of triples)."""
+    check_query(text)
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+    try:
+        res = store.query(text, prefixes=PREFIXES, substitutions=subs or None)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(res, ox.QueryBoolean):
+        return bool(res)
+    if isinstance(res, ox.QuerySolutions):
+        cols = [v.value for v in res.variables]
+        rows = [[_plain(sol[c]) for c in cols] for sol in res]
+        return Table(cols, rows)
+    return list(res)
+
+
+def _plain(term) -> str | None:
+    if term is None:
+        return None
+    return term.value

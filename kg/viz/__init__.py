@@ -1,0 +1,1 @@
+"""Network views (pyvis) and the networkx graph behind them."""
