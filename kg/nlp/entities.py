@@ -90,8 +90,33 @@ def name_mentions(doc, cands: list[Cand], lx: Lexicon) -> list[NameMention]:
             _person_title(doc, c, m)
             if len(text.split()) == 1 and text.isupper():
                 continue
+        if c.kind in (ORG, PLACE) and not c.gaz and lx.demonyms.get(fold(text)):
+            continue                # "Guatemalan" read as a name
         if c.kind == ORG:
             m.country = _org_country(doc, c, lx)
+            if m.cls == "Government" and m.country:
+                m.kind = "GOV"      # "the Guatemalan Government"
+        out.append(m)
+    return _person_fragments(out)
+
+
+def _person_fragments(ms: list[NameMention]) -> list[NameMention]:
+    """One-word names: a word of a person's name is that person ("Lopez" tagged ORG);
+    a one-word 'person' never given a full name but named twice is an organisation
+    ("a contract with Geoinformatica")."""
+    full = [m for m in ms if m.kind == PERSON and len(m.text.split()) >= 2]
+    words = {w for m in full for w in fold(m.text).split()}
+    singles = {}
+    for m in ms:
+        if m.kind == PERSON and len(m.text.split()) == 1 and fold(m.text) not in words:
+            singles[m.text] = singles.get(m.text, 0) + 1
+    out = []
+    for m in ms:
+        one = len(m.text.split()) == 1
+        if one and m.kind in (ORG, PLACE) and not m.gaz and fold(m.text) in words and not m.text.isupper():
+            m.kind, m.cls = PERSON, "Person"
+        elif one and m.kind == PERSON and singles.get(m.text, 0) >= 2:
+            m.kind, m.cls = ORG, "Organization"
         out.append(m)
     return out
 
@@ -171,6 +196,8 @@ def country_role(doc, m: NameMention) -> str:
         return "actor"
     if dep == "compound" and head.head.lower_ in GOV_WORDS:
         return "actor"
+    if dep in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC"):
+        return "modifier"           # "U.S. Ambassador", "U.S. aid": names the country, not a place
     return "place"
 
 

@@ -15,6 +15,7 @@ from .entities import (NameGroup, NameMention, core_name, country_role, ministry
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE
 
+NON_STATE = {"ArmedGroup", "CriminalGroup", "Company", "NonGovernmentalOrganization", "MediaOutlet"}
 GENERIC_CORES = {"army", "national army", "military", "navy", "police", "national police", "air force",
                  "armed forces", "national guard", "marines", "coast guard", "government", "congress",
                  "ministry of the interior", "ministry of defense", "ministry of defence", "ministry of security",
@@ -47,7 +48,10 @@ def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Cou
             _group_person(m, groups, join, new)
         elif m.kind == PLACE and any(k.startswith("country:") for k in m.gaz):
             code = next(k for k in m.gaz if k.startswith("country:")).split(":")[1]
-            if country_role(doc, m) == "actor":
+            role = country_role(doc, m)
+            if role == "modifier":
+                continue
+            if role == "actor":
                 m.kind, m.cls, m.country = "GOV", "Government", code
                 key = ("gov", code)
                 g = by_key.get(key)
@@ -150,12 +154,13 @@ def _group_org(m, lx, groups, by_key, acronyms, join, new, main_country) -> None
     core = core_name(m, lx)
     gaz = _pick_org(m, lx, main_country)
     country = m.country or (lx.orgs[gaz].country if gaz else None)
-    generic = core in GENERIC_CORES or core.split()[-1:] in (["army"], ["police"], ["military"], ["navy"])
+    generic = m.cls not in NON_STATE and (core in GENERIC_CORES or (
+        len(core.split()) <= 2 and core.split()[-1:] in (["army"], ["police"], ["military"], ["navy"])))
     if country is None and generic:
         # "the Army": the latest organisation with this head in the document, else the article's country
         head = core.split()[-1]
         for g in reversed(groups):
-            if g.kind == ORG and any(core_name(x, lx).split()[-1:] == [head] and core_name(x, lx).endswith(core)
+            if g.kind == ORG and g.cls not in NON_STATE and any(core_name(x, lx).split()[-1:] == [head] and core_name(x, lx).endswith(core)
                                      for x in g.mentions):
                 join(m, g, f"'{m.text}' refers to the {g.mentions[0].text} named earlier")
                 return

@@ -217,7 +217,7 @@ def _acronym_follows(doc, k: int) -> bool:
 def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
     while s > 0 and doc[s - 1].pos_ == "PROPN" and is_cap(doc[s - 1]) \
             and doc[s - 1].lower_ not in TITLE_WORDS and doc[s - 1].ent_type_ in ("", "PERSON") \
-            and not doc[s - 1].is_sent_start and "\n" not in doc[s - 1].text:
+            and not doc[s - 1].is_stop and "\n" not in doc[s - 1].text:
         s -= 1
     while e < len(doc) and doc[e].pos_ == "PROPN" and is_cap(doc[e]) and doc[e].ent_type_ in ("", "PERSON"):
         e += 1
@@ -244,6 +244,11 @@ def _org_scanner(doc, lx: Lexicon) -> list[Cand]:
             single_generic = e - s == 1 and (doc[s].is_sent_start or doc[s].pos_ != "PROPN")
             if single_generic:
                 continue
+            if doc[s].is_stop or doc[s].lower_ in ("own", "new") :
+                continue
+            if e - s >= 3 and doc[s].lower_ in ADMIN_WORDS and doc[s + 1].lower_ == "of" and \
+                    (doc[s + 2].ent_type_ in ("GPE", "LOC") or fold(doc[s + 2:e].text) in lx.place_names):
+                continue            # "Department of Guatemala" is a place
             if all(t.is_sent_start or t.lower_ in CONNECTORS or t.pos_ not in ("PROPN", "ADJ") for t in doc[s:e]) \
                     and doc[s].is_sent_start:
                 continue
@@ -283,8 +288,13 @@ def _ordinal_units(doc, lx: Lexicon) -> list[Cand]:
 
 def _trim(doc, c: Cand) -> Cand | None:
     s, e = c.start, c.end
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space or doc[s].is_punct):
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space or doc[s].is_punct
+                     or (c.kind == ORG and doc[s].like_num and not ORDINAL.match(doc[s].text))):
         s += 1
+    for k in range(s + 1, e):       # "National Police (PNC": the acronym is not part of the name
+        if doc[k].text in ("(", ")", "[", "]"):
+            e = k
+            break
     while e > s and (doc[e - 1].is_space or doc[e - 1].text in ("'s", "’s", "'", "’") or
                      (doc[e - 1].is_punct and doc[e - 1].text not in (".",))):
         e -= 1
@@ -299,6 +309,18 @@ def _trim(doc, c: Cand) -> Cand | None:
         return None
     if c.kind != PERSON and _headline_junk(doc, s, e, c):
         return None
+    if c.kind in (ORG, PLACE) and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
+        return None                 # "coca syrup"
+    if c.kind == ORG and c.source == "ner" and e - s == 1 and not doc[s].text.isupper() \
+            and s > 0 and doc[s - 1].lower_ in ("of", "the"):
+        return None                 # "minister of the Interior"
+    if c.kind == ORG and e - s == 1 and doc[s].lower_ in ("government", "administration"):
+        return None
+    if c.kind == PERSON:            # "Mixco Mayor Otto Pérez Leal": the title is not the name
+        for k in range(e - 2, s - 1, -1):
+            if doc[k].lower_ in TITLE_WORDS:
+                s = k + 1
+                break
     return replace(c, start=s, end=e)
 
 

@@ -1391,6 +1391,29 @@ Soma Tome Valverde Yara Nada Paco Pare Pari Posse Prado Pueblo Rama Revere Samba
 Bimbo Centro Cerro Chas Cruces Cypress Esperanza Fatwa Fishers Fortuna Goodyear Grapevine
 Grays Isla Laguna Largo Lira Lobos Madera Mariana Mariano Masai Miki Mila Minas Monsanto
 Andes Hidalgo Linden Medina@MX Medina@BR Tri-Cities Chinatown Uptown
+Alegre Aliança Altos Areia Barra Barras Barro Batalha Bonito Campanha Capela Caridade Castelo
+Conde Cruzeiro Escada Esperança Estrela Extrema Independência Jardim Liberdade Pedra Placas
+Planalto Prata Registro Reserva Sorriso Triunfo União Paulista Horizonte Republica Glória
+Fundación Libertad Constitución Reforma Frontera Libres Centenario Nacimiento Coronel Socorro
+Mala Obra Como Massa Mestre Taylor Anda Bela Mora Chino Chico Sano Mito Saga Mesa Indio
+Encanto Escondido Merced Modesto Manteca Novato Ventura Valente Messias Divino Gigante Diamante
+Regla Remedios Rodas Retiro Ventas Ventanas Playas Pasaje Esquina Estancia Tabaco Prosperidad
+Poblacion Solana Dolores Limpio Realeza Redenção Regeneração Maravilha Milagres Encontrados
+Obispos Venceremos Vertientes Fomento Perico Marfil Nava Lerdo Álamo Naranjos Empalme Balboa
+Barbosa Cota Restrepo Pizarro Fonseca Rovira Garzón Vélez Mosquera Girón Melgar Villanueva
+Gálvez Muñiz Muñoz Rosales Talavera Escalante Cardona Carmona Bustos Lucena Urdaneta
+Valenzuela Quintero Ovalle Linares Cárdenas Salgado Pinheiro Cunha Chaves Bastos Barroso
+Monteiro Cordeiro Pimentel Assis Freire Crespo Tovar Rubio Requena Montalvo Quevedo Quesada
+Salcedo Arriaga Arjona Araya Astorga Belgrano Castelar Azul Saladas Rufino Tostado Gaspar
+Cláudio Timóteo Eusébio Estácio Floriano Olímpia Rosana Leopoldina Anchieta Lorena Celina
+Alicia Fátima Penha Lapa Carmo Aparecida Conceição Trindade Paraíso Paraiso Santuario
+Purificación Tailândia Líbano Flores George Orleans Mari Cela Gama Viana Golfe Benfica
+Navegantes Fria Mojo Ciro Samara@ET Pala Kira Tupi Shaping Dali Dalai Fuji Hitachi Sakura
+Novena Woodlands Serian Morena Moro Hala Lida Gera Deva Pest Buda Parla Rubí Torrent Aveiro@BR
+Virginia@ZA Wyoming@US Ontario@US Washington@GB Sparks Hoover Highland Woodland Plantation
+Kendall Hampton Richardson Sanford Peabody Clifton Brandon Conway Garland Paterson Bath Brent
+Sutton Barking Preston Buckley Livingston Harrow Slough Morley Hastings Markham Vaughan
+Pickering Langley Mackay Maitland Candelaria
 """.split()) | {
     "Financial District", "Near North Side", "West Town", "Mid-City", "Center City",
     "Central City", "National City", "International City", "Business Bay", "Port Area",
