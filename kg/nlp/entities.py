@@ -196,7 +196,7 @@ def country_role(doc, m: NameMention) -> str:
         return "actor"
     if dep == "compound" and head.head.lower_ in GOV_WORDS:
         return "actor"
-    if dep in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC"):
+    if dep in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC"):
         return "modifier"           # "U.S. Ambassador", "U.S. aid": names the country, not a place
     return "place"
 

@@ -85,8 +85,8 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
             if tok.i in idx.by_tok:
                 continue
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-            lemma = tok.lemma_.lower()
-            if pos is None or (lemma, pos) not in lx.operations:
+            lemma = next((x for x in lemma_forms(tok) if (x, pos) in lx.operations), None)
+            if pos is None or lemma is None:
                 continue
             kind, weight = lx.operations[(lemma, pos)]
             ev = _read_event(doc, tok, kind, weight, idx, lx)
@@ -97,8 +97,38 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
                 continue
             if not ev.participants and not (ev.weight >= 0.9 and ev.obj):
                 continue
+            if not ev.participants and events and _near(events[-1], ev):
+                _inherit(events[-1], ev)   # "Soldiers seized ...": the troops just named
             events.append(ev)
     return events
+
+
+def lemma_forms(tok) -> list[str]:
+    """The lemma and plain stems of a word (the lemmatiser gives 'instal' for 'installed').
+
+    >>> class T: lemma_ = "instal"; lower_ = "installed"
+    >>> lemma_forms(T())[:3]
+    ['instal', 'installed', 'install']
+    """
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    for suf in ("ing", "ed", "es", "s"):
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = low[: -len(suf)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return list(dict.fromkeys(forms))
+
+
+def _near(prev: Event, ev: Event) -> bool:
+    return bool(prev.sentences and ev.sentences) and 0 <= ev.sentences[0][0] - prev.sentences[-1][1] < 400
+
+
+def _inherit(prev: Event, ev: Event) -> None:
+    for a in ("participants", "targets", "places"):
+        for k, v in getattr(prev, a).items():
+            getattr(ev, a).setdefault(k, round(v * 0.6, 3))
 
 
 def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:

@@ -160,7 +160,7 @@ def org_head(words: list[str], lx: Lexicon) -> str | None:
     'MilitaryUnit'
     """
     text = " ".join(words)
-    for word, cls, pos in lx.org_heads:
+    for word, cls, pos in sorted(lx.org_heads, key=lambda h: -len(h[0].split())):
         n = len(word.split())
         if len(words) < n:
             continue
