@@ -42,7 +42,7 @@ chromium:
 test-deps: $(TSTAMP) chromium
 
 test: test-deps
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q tests --doctest-modules kg
 
 eval: $(STAMP)
 	@test -d $(EVAL)/docs || { echo "eval: $(EVAL) not found"; exit 2; }

@@ -14,7 +14,7 @@ def decode_bytes(path: Path, data: bytes) -> str:
     legacy Western text. A file that looks binary is refused.
 
     >>> decode_bytes(Path("a.txt"), "caf\\u00e9\\r\\nx".encode("cp1252"))
-    'caf\\u00e9\\nx'
+    'café\\nx'
     """
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
