@@ -89,12 +89,13 @@ def check_query(text: str) -> None:
 def run_query(store, text: str, params: dict[str, str] | None = None):
     """Run a SELECT (-> Table), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> list of triples)."""
     check_query(text)
-    subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+    if params:
+        text = bind_values(text, params)
     try:
-        res = store.query(text, prefixes=PREFIXES, substitutions=subs or None)
+        res = store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
     if isinstance(res, ox.QueryBoolean):
         return bool(res)
@@ -103,6 +104,27 @@ def run_query(store, text: str, params: dict[str, str] | None = None):
         rows = [[_plain(sol[c]) for c in cols] for sol in res]
         return Table(cols, rows)
     return list(res)
+
+
+def bind_values(text: str, params: dict[str, str]) -> str:
+    """Bind parameters with a VALUES block right after the first WHERE {.
+
+    Each value becomes an RDF literal serialised by pyoxigraph (quotes, backslashes
+    and newlines escaped by the RDF library, never pasted as raw text), and
+    parameter names must be plain SPARQL variable names.
+
+    >>> bind_values('SELECT ?x WHERE { ?x ?p ?n }', {"n": 'a"b'})
+    'SELECT ?x WHERE { VALUES ?n { "a\\"b" } ?x ?p ?n }'
+    """
+    m = re.search(r"\bWHERE\s*\{", text, re.I)
+    if m is None:
+        raise QueryError("a query with parameters needs a WHERE { ... } clause")
+    block = ""
+    for k, v in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k):
+            raise QueryRejected(f"parameter name {k!r} is not a SPARQL variable name")
+        block += f"VALUES ?{k} {{ {ox.Literal(v)} }} "
+    return text[:m.end()] + " " + block + text[m.end():].lstrip()
 
 
 def _plain(term) -> str | None:
