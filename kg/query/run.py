@@ -113,8 +113,8 @@ def bind_values(text: str, params: dict[str, str]) -> str:
     and newlines escaped by the RDF library, never pasted as raw text), and
     parameter names must be plain SPARQL variable names.
 
-    >>> bind_values('SELECT ?x WHERE { ?x ?p ?n }', {"n": 'a"b'})
-    'SELECT ?x WHERE { VALUES ?n { "a\\"b" } ?x ?p ?n }'
+    >>> print(bind_values('SELECT ?x WHERE { ?x ?p ?n }', {"n": 'a"b'}))
+    SELECT ?x WHERE { VALUES ?n { "a\\"b" } ?x ?p ?n }
     """
     m = re.search(r"\bWHERE\s*\{", text, re.I)
     if m is None:
