@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, Cand, TITLE_WORDS, org_class
 
+STATIVE = {"be", "have", "suffer", "face", "remain", "see", "experience", "lie", "border", "share"}
 GOV_WORDS = {"government", "governments", "administration", "authorities"}
 ACTOR_VERBS_PREP = {"with", "between", "by"}
 REPORT_NOUNS = {"study", "report", "survey", "analysis", "newspaper", "daily", "outlet", "magazine",
@@ -188,7 +189,7 @@ def country_role(doc, m: NameMention) -> str:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     dep = head.dep_
-    if dep in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not head.head.lemma_ in ("be",):
+    if dep in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_ not in STATIVE:
         return "actor"
     if dep == "pobj" and head.head.lower_ in ("by",) and head.head.head.pos_ == "VERB":
         return "actor"
@@ -196,6 +197,8 @@ def country_role(doc, m: NameMention) -> str:
         return "actor"
     if dep == "compound" and head.head.lower_ in GOV_WORDS:
         return "actor"
+    if dep == "nsubj" and head.head.lemma_ in STATIVE:
+        return "place"              # "Guatemala has a history of ...", "Mexico is ..."
     if dep in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC"):
         return "modifier"           # "U.S. Ambassador", "U.S. aid": names the country, not a place
     return "place"

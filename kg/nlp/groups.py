@@ -46,7 +46,7 @@ def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Cou
     for m in mentions:
         if m.kind == PERSON:
             _group_person(m, groups, join, new)
-        elif m.kind == PLACE and any(k.startswith("country:") for k in m.gaz):
+        elif m.kind == PLACE and any(k.startswith("country:") for k in m.gaz) and m.place_type in (None, "Country"):
             code = next(k for k in m.gaz if k.startswith("country:")).split(":")[1]
             role = country_role(doc, m)
             if role == "modifier":

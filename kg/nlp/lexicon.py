@@ -83,8 +83,10 @@ class Lexicon:
     def country_of(self, text: str) -> str | None:
         """ISO code of a country named, or of a demonym: 'Guatemalan' -> 'GT'."""
         f = fold(text)
-        f = f[:-2] if f.endswith(" s") else f
-        return self.country_names.get(f) or self.demonyms.get(f)
+        for key in (f, f[:-2] if f.endswith(" s") else None):
+            if key and (code := self.country_names.get(key) or self.demonyms.get(key)):
+                return code
+        return None
 
     def country_name(self, code: str) -> str:
         p = self.places.get(f"country:{code}")

@@ -59,7 +59,10 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _gazetteer(doc, lx)
     cands += _org_scanner(doc, lx)
     cands += _ordinal_units(doc, lx)
+    cands += _titled_persons(doc, lx)
+    cands = _split_on_gazetteer(cands, doc)
     cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [_river_lists(doc, c) for c in cands]
     cands = [_place_context(doc, c, lx) for c in cands]
     chosen = _resolve_overlaps(cands)
     chosen = [c for c in chosen if not _in_skip(doc, c, skip_chars)]
@@ -286,6 +289,61 @@ def _ordinal_units(doc, lx: Lexicon) -> list[Cand]:
     return out
 
 
+def _titled_persons(doc, lx: Lexicon) -> list[Cand]:
+    """Names the model misses next to a title: "Deputy Minister of Security José Rolando
+    Portillo", "Gendri Reyes Mazariegos, Guatemalan minister of the Interior"."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (is_cap(doc[i]) and doc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i
+        while j < n and ((is_cap(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
+                         or (doc[j].lower_ in ("de", "del", "la", "of", "the") and j + 1 < n and is_cap(doc[j + 1]))):
+            j += 1
+        run = list(range(i, j))
+        titles = [k for k in run if doc[k].lower_ in TITLE_WORDS]
+        s = i
+        if titles:
+            s = titles[-1] + 1
+            if s < j and doc[s].lower_ == "of":       # "Minister of (the) Security"
+                s += 1
+                if s < j and doc[s].lower_ == "the":
+                    s += 1
+                s += 1
+        name = [k for k in range(s, j)]
+        ok_shape = 2 <= len(name) <= 5 and all(doc[k].pos_ == "PROPN" and doc[k].lower_ not in TITLE_WORDS
+                                                and not lx.country_of(doc[k].text) for k in name)
+        after_title = j + 1 < n and doc[j].text == "," and any(
+            t.lower_ in TITLE_WORDS for t in doc[j + 1:min(n, j + 5)])
+        if ok_shape and (titles or after_title) and not any(org_head([doc[k].text], lx) for k in name):
+            out.append(Cand(s, j, PERSON, "Person", "pattern"))
+        i = max(j, i + 1)
+    return out
+
+
+def _split_on_gazetteer(cands: list[Cand], doc) -> list[Cand]:
+    """'the Department of Homeland Security and Immigration and Customs Enforcement': a known
+    organisation at the end of a longer name joined by 'and' is a second name."""
+    gaz = [c for c in cands if c.source == "gazetteer" and c.kind == ORG]
+    out = []
+    for c in cands:
+        if c.source != "gazetteer" and c.kind == ORG:
+            for g in gaz:
+                if c.start < g.start and g.end == c.end and g.start >= 2 and doc[g.start - 1].lower_ == "and":
+                    c = replace(c, end=g.start - 1)
+                    break
+        out.append(c)
+    return out
+
+
+def _river_lists(doc, c: Cand) -> Cand:
+    if c.kind == ORG and c.source == "ner" and _list_type(doc, c.end) == "River":
+        return replace(c, kind=PLACE, cls="Location", place_type="River")
+    return c
+
+
 def _trim(doc, c: Cand) -> Cand | None:
     s, e = c.start, c.end
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space or doc[s].is_punct
@@ -316,6 +374,11 @@ def _trim(doc, c: Cand) -> Cand | None:
         return None                 # "minister of the Interior"
     if c.kind == ORG and e - s == 1 and doc[s].lower_ in ("government", "administration"):
         return None
+    if c.kind == ORG and e - s == 1 and not doc[s].text.isupper() and e < len(doc) and doc[e].lower_ in TITLE_WORDS:
+        return None                 # "Interior Minister": a title, not a ministry
+    if c.kind == ORG and (doc[s].is_stop or doc[s].lower_ in ("own", "new") or doc[s].text[:1].islower()
+                          or any(t.is_punct and t.text not in (".", "&", "'", "’", "-") for t in doc[s:e])):
+        return None                 # "Own Police", "apro).- The"
     if c.kind == PERSON:            # "Mixco Mayor Otto Pérez Leal": the title is not the name
         for k in range(e - 2, s - 1, -1):
             if doc[k].lower_ in TITLE_WORDS:
