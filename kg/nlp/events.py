@@ -44,6 +44,7 @@ class Event:
     date_text: str | None = None
     factuality: str = "asserted"
     weight: float = 0.5
+    quantity: bool = False
     amount: float | None = None
     currency: str | None = None
     in_kind: bool = False
@@ -95,12 +96,39 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
         for ev in _merge_in_sentence(doc, found):
             if _joins_earlier(doc, ev, events):
                 continue
-            if not ev.participants and not (ev.weight >= 0.9 and ev.obj):
+            if not ev.participants and not (ev.kind in CONCRETE and ev.obj and ev.quantity):
                 continue
             if not ev.participants and events and _near(events[-1], ev):
                 _inherit(events[-1], ev)   # "Soldiers seized ...": the troops just named
             events.append(ev)
-    return events
+    return _merge_headlines(events, headline_end(doc, skip))
+
+
+CONCRETE = {"Seizure", "Arrest"}
+COMMUNICATION = {"announce", "say", "report", "state", "declare", "confirm", "explain", "add", "note"}
+
+
+def headline_end(doc, skip) -> int:
+    """Character offset where the headline (the first line kept) ends."""
+    for sent in doc.sents:
+        if sent.text.strip() and not any(b <= sent.start_char < e for b, e in skip):
+            return sent.end_char
+    return 0
+
+
+def _merge_headlines(events: list[Event], end: int) -> list[Event]:
+    """A headline tells the article's main operation: it joins the first operation of the
+    same kind in the body."""
+    out = []
+    heads = [e for e in events if e.sentences and e.sentences[0][1] <= end]
+    for e in events:
+        if e in heads:
+            body = next((b for b in events if b not in heads and b.kind == e.kind), None)
+            if body is not None:
+                _absorb(body, e)
+                continue
+        out.append(e)
+    return out
 
 
 def lemma_forms(tok) -> list[str]:
@@ -145,6 +173,10 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
                 subj_toks += list(c.subtree)
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         ev.obj = objs[0].lemma_.lower() if objs else None
+        ev.quantity = any(t.like_num for o in objs for t in o.subtree)
+        if not subj and tok.dep_ == "ccomp" and tok.head.lemma_ in COMMUNICATION:
+            # "Lopez announced that police badges would be fitted with microchips"
+            subj_toks += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
         obj_toks = [t for o in objs for t in o.subtree]
         pp_toks = [t for c in tok.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree]
     else:
@@ -228,6 +260,19 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
     out: dict[int, Event] = dict(found)
     for i, ev in sorted(found.items()):
         tok = doc[i]
+        purpose = tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+        if purpose:                 # "installing cameras to monitor officers": a purpose, not an operation
+            host = next((out[a.i] for a in tok.ancestors if a.i in out), None)
+            if host is not None:
+                _absorb(host, ev)
+            del out[i]
+            continue
+        twin = next((o for j, o in out.items() if j < i and o.lemma == ev.lemma and o.kind == ev.kind), None)
+        if twin is not None:        # "border patrols and joint patrols"
+            _absorb(twin, ev)
+            del out[i]
+            continue
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") else None
             if head is not None and head.dep_ == "prep":
