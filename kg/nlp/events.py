@@ -174,7 +174,7 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         ev.obj = objs[0].lemma_.lower() if objs else None
         ev.quantity = any(t.like_num for o in objs for t in o.subtree)
-        if not subj and tok.dep_ == "ccomp" and tok.head.lemma_ in COMMUNICATION:
+        if not [c for c in subj if c.dep_ != "nsubjpass"] and tok.dep_ == "ccomp" and tok.head.lemma_ in COMMUNICATION:
             # "Lopez announced that police badges would be fitted with microchips"
             subj_toks += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
         obj_toks = [t for o in objs for t in o.subtree]
@@ -279,6 +279,8 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
                 head = head.head
             if head is not None and head.i in out and head.i != i:
                 host = out[head.i]
+                if ev.label == "definite" and not host.participants:
+                    host.label = "definite"     # "launched the program": the programme told before
                 if ev.weight >= host.weight:
                     host.kind = ev.kind
                     host.weight = ev.weight
@@ -303,7 +305,8 @@ def _absorb(host: Event, ev: Event) -> None:
 def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
     """The same operation told again: a definite reference, or the same trigger and object."""
     for old in reversed(events):
-        same_told = old.lemma == ev.lemma and old.obj == ev.obj and old.kind == ev.kind
+        same_told = old.lemma == ev.lemma and old.kind == ev.kind and (
+            old.obj == ev.obj or not (old.obj and ev.obj))
         definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj)
         if same_told or definite:
             _absorb(old, ev)
@@ -375,8 +378,9 @@ def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], coun
             if _joins_earlier_funding(doc, tok, ev, out):
                 continue
             out.append(ev)
+    groups_by_id = {id(m.group): m.group for m in mentions if m.group is not None}
     for ev in out:
-        _link_funded_operation(ev, operations)
+        _link_funded_operation(ev, operations, groups_by_id)
     return out
 
 
@@ -464,8 +468,13 @@ def _joins_earlier_funding(doc, tok, ev: Event, out: list[Event]) -> bool:
     return ev.label == "definite" and not (ev.funders or ev.recipients)
 
 
-def _link_funded_operation(ev: Event, operations: list[Event]) -> None:
-    """What the money pays for: an operation told in the same sentence as the funding."""
+def _link_funded_operation(ev: Event, operations: list[Event], groups_by_id: dict | None = None) -> None:
+    """What the money pays for: an operation told in the same sentence as the funding.
+    A contract whose payer is not named is paid by the government carrying out what it funds."""
     for op in operations:
         if set(op.sentences) & set(ev.sentences):
             ev.funds.append(op)
+            if not ev.funders and groups_by_id:
+                for gid, conf in op.participants.items():
+                    if groups_by_id.get(gid) is not None and groups_by_id[gid].cls == "Government":
+                        ev.funders[gid] = 0.5

@@ -123,8 +123,22 @@ def _contiguous(short: list[str], full: list[str]) -> bool:
     return any(full[i:i + n] == short for i in range(len(full) - n + 1))
 
 
+ADMIN_SUFFIXES = ("department", "state", "province", "region", "governorate", "oblast")
+
+
 def _pick_place(m: NameMention, lx: Lexicon, countries: Counter) -> str | None:
     keys = [k for k in m.gaz if k in lx.places]
+    if m.place_type in ("AdministrativeArea", "Region"):
+        # "the department of Guatemala": the department, not the country of the same name
+        low = m.text.lower()
+        bare = m.text.split(" of ", 1)[1] if " of " in m.text else m.text
+        for w in ADMIN_SUFFIXES:
+            if low.endswith(" " + w):
+                bare = m.text[: -len(w) - 1]
+        names = [fold(m.text), fold(bare)] + [f"{fold(bare)} {w}" for w in ADMIN_SUFFIXES]
+        regions = [k for n in names for k in lx.place_names.get(n, []) if k.startswith("region:")]
+        if regions:
+            keys = list(dict.fromkeys(regions))
     if not keys:
         from .lexicon import fold as f
         keys = [k for k in lx.place_names.get(f(m.text), []) if k in lx.places]

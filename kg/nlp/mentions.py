@@ -240,6 +240,8 @@ def _org_scanner(doc, lx: Lexicon) -> list[Cand]:
                          or (doc[j].text in ("'s", "’s") and j + 1 < n and doc[j + 1].text in ("Office",))):
             j += 1
         for s, e in _split_and(doc, i, j, lx):
+            while s < e and doc[s].like_num and not ORDINAL.match(doc[s].text):
+                s += 1              # "Two Military detachments"
             words = [t.text for t in doc[s:e]]
             cls = org_head(words, lx)
             if cls is None:
@@ -317,7 +319,8 @@ def _titled_persons(doc, lx: Lexicon) -> list[Cand]:
                                                 and not lx.country_of(doc[k].text) for k in name)
         after_title = j + 1 < n and doc[j].text == "," and any(
             t.lower_ in TITLE_WORDS for t in doc[j + 1:min(n, j + 5)])
-        if ok_shape and (titles or after_title) and not any(org_head([doc[k].text], lx) for k in name):
+        headline = _title_case(doc[i].sent)
+        if ok_shape and not headline and (titles or after_title) and not any(org_head([doc[k].text], lx) for k in name):
             out.append(Cand(s, j, PERSON, "Person", "pattern"))
         i = max(j, i + 1)
     return out
@@ -385,6 +388,11 @@ def _trim(doc, c: Cand) -> Cand | None:
                 s = k + 1
                 break
     return replace(c, start=s, end=e)
+
+
+def _title_case(sent) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(1 for t in words if t.text[0].isupper()) / len(words) >= 0.7
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:
