@@ -220,6 +220,10 @@ def government_mentions(doc, lx: Lexicon, skip) -> list[NameMention]:
             group = [mod] + [c for c in mod.conjuncts if c.i < tok.i]
             for t in group:
                 code = lx.country_of(t.text)
+                region = None
+                if not code:        # "the Chiapas government": a state or province government
+                    region = next((k for k in lx.place_names.get(fold(t.text), []) if k.startswith("region:")), None)
+                    code = lx.places[region].country if region else None
                 if code:
                     s = t.i
                     # span: the modifier (and, for the nearest, the head word)
@@ -227,7 +231,7 @@ def government_mentions(doc, lx: Lexicon, skip) -> list[NameMention]:
                     span = doc[s:end]
                     out.append(NameMention(span.start_char, span.end_char, span.text, "GOV", "Government",
                                            span.sent.start_char, span.sent.end_char, t.i, end,
-                                           country=code))
+                                           gaz=(region,) if region else (), country=code))
     return out
 
 

@@ -93,7 +93,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
             ev = _read_event(doc, tok, kind, weight, idx, lx)
             if ev is not None:
                 found[tok.i] = ev
-        for ev in _merge_in_sentence(doc, found):
+        for ev in _same_kind_in_sentence(_merge_in_sentence(doc, found)):
             if _joins_earlier(doc, ev, events):
                 continue
             if not ev.participants and not (ev.kind in CONCRETE and ev.obj and ev.quantity):
@@ -105,6 +105,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
 
 
 CONCRETE = {"Seizure", "Arrest"}
+PLANS = {"Programme", "Agreement"}
 COMMUNICATION = {"announce", "say", "report", "state", "declare", "confirm", "explain", "add", "note"}
 
 
@@ -289,6 +290,17 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
     return list(out.values())
 
 
+def _same_kind_in_sentence(evs: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in evs:
+        twin = next((o for o in out if o.kind == ev.kind), None)
+        if twin is not None:
+            _absorb(twin, ev)
+        else:
+            out.append(ev)
+    return out
+
+
 def _absorb(host: Event, ev: Event) -> None:
     for a in ("participants", "targets", "places", "funders", "recipients"):
         for k, v in getattr(ev, a).items():
@@ -307,7 +319,8 @@ def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
     for old in reversed(events):
         same_told = old.lemma == ev.lemma and old.kind == ev.kind and (
             old.obj == ev.obj or not (old.obj and ev.obj))
-        definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj)
+        definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj or (
+            ev.kind in PLANS and old.kind in PLANS))   # "the strategy" after "an agreement"
         if same_told or definite:
             _absorb(old, ev)
             return True

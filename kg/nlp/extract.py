@@ -76,7 +76,7 @@ def _identity(g: NameGroup) -> str:
     if g.kind == PERSON:
         return "person:" + fold(g.label)
     if g.kind == "GOV":
-        return f"gov:{g.country}"
+        return f"gov:{g.gaz}" if g.gaz else f"gov:{g.country}"
     if g.kind == PLACE:
         return f"place:{g.gaz}" if g.gaz else f"place:{fold(g.label)}"
     if g.gaz:

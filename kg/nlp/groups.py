@@ -76,9 +76,10 @@ def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Cou
                 country = lx.places[gaz].country if gaz else None
                 g = new(m, PLACE, ptype, {key}, country, gaz)
         elif m.kind == "GOV":
-            key = ("gov", m.country)
+            key = ("gov", m.gaz[0] if m.gaz else m.country)
             g = by_key.get(key)
-            join(m, g, "same government") if g else new(m, "GOV", "Government", {key}, m.country)
+            join(m, g, "same government") if g else new(m, "GOV", "Government", {key}, m.country,
+                                                          m.gaz[0] if m.gaz else None)
         else:
             _group_org(m, lx, groups, by_key, acronyms, join, new, main_country)
     for g in groups:
@@ -148,6 +149,12 @@ def _pick_place(m: NameMention, lx: Lexicon, countries: Counter) -> str | None:
             keys = [k for k in lx.place_names.get(f(bare), [])] if bare else []
     if not keys:
         return None
+    if m.place_type == "River":
+        rivers = [k for n in (fold(m.text), fold(m.text) + " river") for k in lx.place_names.get(n, [])
+                  if lx.places[k].type == "River"]
+        return rivers[0] if rivers else None
+    if m.place_type == "BorderArea" and not m.gaz:
+        return None
     want_region = m.place_type in ("AdministrativeArea", "Region")
     def score(k):
         p = lx.places[k]
@@ -212,6 +219,8 @@ def _pick_org(m, lx, main_country) -> str | None:
 
 def _label(g: NameGroup, lx: Lexicon) -> str:
     if g.kind == "GOV":
+        if g.gaz and g.gaz in lx.places:
+            return f"Government of {lx.places[g.gaz].name}"
         return f"Government of {lx.country_name(g.country)}" if g.country else "Government"
     if g.kind == PLACE and g.gaz and g.gaz in lx.places:
         p = lx.places[g.gaz]

@@ -61,6 +61,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _ordinal_units(doc, lx)
     cands += _titled_persons(doc, lx)
     cands = _split_on_gazetteer(cands, doc)
+    cands = _cut_titled_persons(cands)
     cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
     cands = [_river_lists(doc, c) for c in cands]
     cands = [_place_context(doc, c, lx) for c in cands]
@@ -341,6 +342,20 @@ def _split_on_gazetteer(cands: list[Cand], doc) -> list[Cand]:
     return out
 
 
+def _cut_titled_persons(cands: list[Cand]) -> list[Cand]:
+    """'Minister of Security José Rolando Portillo' read as one organisation: the person ends it."""
+    persons = [c for c in cands if c.kind == PERSON and c.source == "pattern"]
+    out = []
+    for c in cands:
+        if c.kind == ORG and c.source == "ner":
+            for p in persons:
+                if p.end == c.end and c.start < p.start:
+                    c = replace(c, end=p.start)
+                    break
+        out.append(c)
+    return out
+
+
 def _river_lists(doc, c: Cand) -> Cand:
     if c.kind == ORG and c.source == "ner" and _list_type(doc, c.end) == "River":
         return replace(c, kind=PLACE, cls="Location", place_type="River")
@@ -428,8 +443,19 @@ def _place_context(doc, c: Cand, lx: Lexicon) -> Cand:
                 e += 1
         elif nxt in ("department", "province", "state") and doc[e].text[0].isupper():
             ptype, e = "AdministrativeArea", e + 1
-    if ptype is None:
-        ptype = _list_type(doc, c.end)
+    listed = _list_type(doc, c.end)
+    if listed:
+        ptype = listed              # "the Usumacinta, Salinas, and Suchiate rivers"
+    # "Cuauhtémoc-La Mesilla border area"
+    j = e
+    if j < len(doc) and doc[j].text in ("-", "–") and j + 1 < len(doc) and is_cap(doc[j + 1]):
+        k = j + 1
+        while k < len(doc) and is_cap(doc[k]):
+            k += 1
+        tail = " ".join(t.lower_ for t in doc[k:k + 2])
+        if tail in PLACE_SUFFIX or doc[k:k + 1].text.lower() in ("crossing", "border"):
+            n2 = 2 if tail in PLACE_SUFFIX else 1
+            return replace(c, start=s, end=k + n2, place_type="BorderArea", gaz=())
     return replace(c, start=s, end=e, place_type=ptype)
 
 
