@@ -390,8 +390,10 @@ def _trim(doc, c: Cand) -> Cand | None:
     if c.kind == ORG and c.source == "ner" and e - s == 1 and not doc[s].text.isupper() \
             and s > 0 and doc[s - 1].lower_ in ("of", "the"):
         return None                 # "minister of the Interior"
-    if c.kind == ORG and e - s == 1 and doc[s].lower_ in ("government", "administration"):
-        return None
+    if c.kind == ORG and e - s == 1 and doc[s].lower_ in ("government", "administration", "eur", "usd", "gbp"):
+        return None                 # a bare word or a currency code
+    if c.kind in (ORG, PERSON) and doc[s].lower_ in ("operation", "operativo", "operación") and e - s > 1:
+        return None                 # "Operation Venetic" names an operation, not an actor
     if c.kind == ORG and e - s == 1 and not doc[s].text.isupper() and e < len(doc) and doc[e].lower_ in TITLE_WORDS:
         return None                 # "Interior Minister": a title, not a ministry
     if c.kind == ORG and (doc[s].is_stop or doc[s].lower_ in ("own", "new") or doc[s].text[:1].islower()
