@@ -34,7 +34,7 @@ def _root(debug: bool = typer.Option(False, "--debug", help="show tracebacks")) 
 
 @app.command()
 def build(paths: List[Path] = typer.Argument(..., help="files or folders to read"),
-          store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          store: str = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP + ", or a SPARQL server's query URL"),
           model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load"),
           strict: bool = typer.Option(False, "--strict", help="skipped files count as failures")) -> None:
     """Read documents into the store (only new or changed ones)."""
@@ -44,8 +44,10 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
     from .config import load_settings
     from .graph.store import KgStore
 
+    from .graph.remote import RemoteStore, is_remote
+
     settings = load_settings(model=model, store=str(store))
-    with KgStore(store) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+    with (RemoteStore(store) if is_remote(store) else KgStore(store)) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
                                         console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("build", total=None, rate="-")
@@ -83,6 +85,7 @@ def export(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP)
 @app.command()
 def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a named query"),
           store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          endpoint: Optional[str] = typer.Option(None, "--endpoint", help="query a SPARQL server instead"),
           fmt: str = typer.Option("table", "--format", "-f", help="table|csv|json"),
           param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal")) -> None:
     """Run a SPARQL query (named queries: `kg queries`)."""
@@ -95,8 +98,13 @@ def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a na
             raise typer.BadParameter(f"{p!r}: expected NAME=VALUE")
         k, v = p.split("=", 1)
         params[k] = v
-    with open_store(store, read_only=True) as g:
-        res = g.query(spec, **params)
+    if endpoint:
+        from .graph.remote import RemoteStore
+        from .query.run import resolve_query_text, run_query
+        res = run_query(RemoteStore(endpoint), resolve_query_text(spec), params)
+    else:
+        with open_store(store, read_only=True) as g:
+            res = g.query(spec, **params)
     if isinstance(res, Table):
         if fmt == "csv":
             sys.stdout.write(res.to_csv())
@@ -176,6 +184,59 @@ def stats(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
     print("top actors by degree:")
     for d, n in deg:
         print(f"  {d:4} {graph.nodes[n]['label']}")
+
+
+@app.command()
+def remove(docs: List[str] = typer.Argument(..., help="document file names, paths or ids"),
+           store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP)) -> None:
+    """Take documents out of the store; entities no remaining document mentions go with them."""
+    from .errors import StoreError
+    from .graph.store import KgStore
+
+    with KgStore(store) as st:
+        stored = st.documents()
+        for want in docs:
+            hits = [d for d, (ident, src) in stored.items()
+                    if want in (d, ident, src) or Path(src).name == want or ident.startswith(want + "#")]
+            if not hits:
+                raise StoreError(f"{want}: no such document in {store}; 'kg query --store {store} "
+                                 "\"SELECT ?id WHERE {{ ?d dcterms:identifier ?id }}\"' lists them", code="E056")
+            for d in hits:
+                st.remove_document(d)
+                err.print(f"removed {stored[d][0]}", markup=False, highlight=False)
+        st.prune_gazetteer()
+
+
+@app.command()
+def push(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+         endpoint: str = typer.Option(..., "--endpoint", help="the server's SPARQL query URL"),
+         update: Optional[str] = typer.Option(None, "--update", help="its SPARQL update URL"),
+         graph_store: Optional[str] = typer.Option(None, "--graph-store", help="its Graph Store Protocol URL")) -> None:
+    """Upload the store to a SPARQL 1.1 server, graph by graph (resumable)."""
+    from .graph.remote import RemoteStore, push as run_push
+    from .graph.store import KgStore
+
+    with KgStore(store, read_only=True) as st:
+        sent, skipped = run_push(st, RemoteStore(endpoint, update, graph_store))
+    err.print(f"pushed {sent} graphs, {skipped} already there -> {endpoint}", markup=False, highlight=False)
+
+
+@app.command()
+def serve(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+          host: str = typer.Option("127.0.0.1", "--host", help="address to bind (loopback by default)"),
+          port: int = typer.Option(7879, "--port", help="port"),
+          timeout: float = typer.Option(30.0, "--timeout", help="seconds a query may run"),
+          cors: Optional[str] = typer.Option(None, "--cors", help="Access-Control-Allow-Origin value, e.g. '*'")) -> None:
+    """Serve a read-only SPARQL endpoint at /sparql and the network view at /."""
+    from .server.app import serve as make_server
+
+    httpd = make_server(store, host, port, timeout, cors)
+    err.print(f"serving {store}: SPARQL at http://{host}:{port}/sparql, view at http://{host}:{port}/",
+              markup=False, highlight=False)
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from ..errors import StoreError, StoreLocked
-from ..namespaces import DCTERMS, GRAPH, KG, sparql_prologue
+from ..namespaces import GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
 from ..records import EntityType
 
 ONTOLOGY_GRAPH = GRAPH + "ontology"
@@ -94,6 +94,17 @@ class KgStore:
         g = ox.NamedNode(GRAPH + doc_id)
         if self.store.contains_named_graph(g):
             self.store.remove_graph(g)
+
+    def prune_gazetteer(self) -> int:
+        """Drop gazetteer facts about entities no document mentions any more."""
+        q = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{ GRAPH <{GAZETTEER_GRAPH}> {{ ?s ?p ?o }}
+            FILTER NOT EXISTS {{ GRAPH ?g {{ ?s kg:mentionedIn ?d }} }} }}"""
+        stale = [row["s"] for row in self.store.query(q)]
+        g = ox.NamedNode(GAZETTEER_GRAPH)
+        for s in stale:
+            for quad in list(self.store.quads_for_pattern(s, None, None, g)):
+                self.store.remove(quad)
+        return len(stale)
 
     # ------------------------------------------------------------------ reads
     def documents(self) -> dict[str, tuple[str, str]]:

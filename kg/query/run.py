@@ -91,6 +91,8 @@ def run_query(store, text: str, params: dict[str, str] | None = None):
     check_query(text)
     if params:
         text = bind_values(text, params)
+    if hasattr(store, "raw_query"):      # a remote SPARQL server
+        return _run_remote(store, text)
     try:
         res = store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -125,6 +127,19 @@ def bind_values(text: str, params: dict[str, str]) -> str:
             raise QueryRejected(f"parameter name {k!r} is not a SPARQL variable name")
         block += f"VALUES ?{k} {{ {ox.Literal(v)} }} "
     return text[:m.end()] + " " + block + text[m.end():].lstrip()
+
+
+def _run_remote(remote, text: str):
+    from ..namespaces import sparql_prologue
+    raw = remote.raw_query(sparql_prologue() + text, "application/sparql-results+json, text/turtle;q=0.9")
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return list(ox.parse(raw, format=ox.RdfFormat.TURTLE))
+    if "boolean" in data:
+        return bool(data["boolean"])
+    cols = data["head"]["vars"]
+    return Table(cols, [[b.get(c, {}).get("value") for c in cols] for b in data["results"]["bindings"]])
 
 
 def _plain(term) -> str | None:
