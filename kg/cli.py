@@ -16,7 +16,7 @@ from .errors import KgError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Knowledge graphs of security operations from news articles.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, never wrapped
 STORE_HELP = "the store folder (an Oxigraph database)"
 DEFAULT_STORE = "kg-store"
 

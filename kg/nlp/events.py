@@ -391,6 +391,7 @@ def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], coun
             if _joins_earlier_funding(doc, tok, ev, out):
                 continue
             out.append(ev)
+    out = _merge_headlines(out, headline_end(doc, skip))
     groups_by_id = {id(m.group): m.group for m in mentions if m.group is not None}
     for ev in out:
         _link_funded_operation(ev, operations, groups_by_id)
