@@ -82,12 +82,32 @@ def settings_debug() -> bool:
 
 
 def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
+    from dataclasses import replace
+
+    from .graph.mint import event_iri
     iris, labels, reasons = {}, {}, {}
     for e in x.entities:
         if e.type in (EntityType.OPERATION, EntityType.FUNDING):
             continue
         iri, label, why = resolver.resolve(e)
         iris[e.key], labels[e.key], reasons[e.key] = iri, label, why
+    first = {}
+    for m in x.mentions:
+        first.setdefault(m.entity, (m.start, m.end))
+    entities = []
+    for e in x.entities:
+        if e.type == EntityType.OPERATION:
+            rel = lambda p: [iris[r.object] for r in x.relations if r.subject == e.key and r.predicate == p
+                             and r.object in iris]
+            default = event_iri(e, x.document.doc_id, first.get(e.key, (0, 0)))
+            iri, label, keys = resolver.resolve_event(e, rel("hasParticipant"), rel("locatedIn"), default)
+            iris[e.key], labels[e.key] = iri, label
+            if iri != default:
+                reasons[e.key] = "same operation reported elsewhere (kind, date, participant and place agree)"
+            if keys:
+                e = replace(e, attrs=e.attrs + (("opkeys", "|".join(keys)),))
+        entities.append(e)
+    x = replace(x, entities=tuple(entities))
     yield from to_quads(x, iris, labels, reasons)
     if settings.link:
         for e in x.entities:

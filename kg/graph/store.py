@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from ..errors import StoreError, StoreLocked
-from ..namespaces import GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
+from ..namespaces import ENTITY_GRAPH, GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
 from ..records import EntityType
 
 ONTOLOGY_GRAPH = GRAPH + "ontology"
@@ -96,15 +96,18 @@ class KgStore:
             self.store.remove_graph(g)
 
     def prune_gazetteer(self) -> int:
-        """Drop gazetteer facts about entities no document mentions any more."""
-        q = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{ GRAPH <{GAZETTEER_GRAPH}> {{ ?s ?p ?o }}
-            FILTER NOT EXISTS {{ GRAPH ?g {{ ?s kg:mentionedIn ?d }} }} }}"""
-        stale = [row["s"] for row in self.store.query(q)]
-        g = ox.NamedNode(GAZETTEER_GRAPH)
-        for s in stale:
-            for quad in list(self.store.quads_for_pattern(s, None, None, g)):
-                self.store.remove(quad)
-        return len(stale)
+        """Drop the descriptions and gazetteer facts of entities no document mentions any more."""
+        n = 0
+        for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):
+            q = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
+                FILTER NOT EXISTS {{ GRAPH ?g {{ ?s kg:mentionedIn ?d }} }} }}"""
+            stale = [row["s"] for row in self.store.query(q)]
+            g = ox.NamedNode(graph)
+            for s in stale:
+                for quad in list(self.store.quads_for_pattern(s, None, None, g)):
+                    self.store.remove(quad)
+            n += len(stale)
+        return n
 
     # ------------------------------------------------------------------ reads
     def documents(self) -> dict[str, tuple[str, str]]:
@@ -124,7 +127,7 @@ class KgStore:
         q = sparql_prologue() + """SELECT ?e ?t ?label (GROUP_CONCAT(DISTINCT ?k; separator="\\u001f") AS ?keys)
           (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?titles)
           WHERE { ?e kg:identityKey ?k ; skos:prefLabel ?label ; a ?t .
-                  VALUES ?t { kg:Person kg:Organization kg:Location }
+                  VALUES ?t { kg:Person kg:Organization kg:Location kg:Operation }
                   OPTIONAL { ?e kg:title ?title } } GROUP BY ?e ?t ?label"""
         for row in self.store.query(q, use_default_graph_as_union=True):
             t = EntityType(row["t"].value[len(KG):])

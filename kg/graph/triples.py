@@ -12,7 +12,7 @@ from typing import Iterator
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
-                          OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH)
+                          OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
 from ..records import Entity, EntityType, Extraction
 from .mint import document_iri, event_iri, evidence_iri, mention_iri
 
@@ -67,8 +67,16 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
     for e in x.entities:
         if e.key not in iris:
             iris[e.key] = event_iri(e, d.doc_id, first_span.get(e.key, (0, 0)))
+    eg = NamedNode(ENTITY_GRAPH)
     for e in x.entities:
-        yield from _entity(e, n(iris[e.key]), labels.get(e.key, e.label), doc, q)
+        shared = e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION)
+        # Actors and places are described once, in the shared entities graph (a set, so a
+        # query over the union sees each label and type once); what ties them to this
+        # document (kg:mentionedIn, mentions, relations) stays in the document's graph.
+        describe = (lambda s_, p_, o_: Quad(s_, n(p_) if isinstance(p_, str) else p_, o_, eg)) if shared else q
+        node = n(iris[e.key])
+        yield q(node, KG + "mentionedIn", doc)
+        yield from _entity(e, node, labels.get(e.key, e.label), describe)
     seen = set()
     for m in x.mentions:
         mi = mention_iri(d.doc_id, m.start, m.end)
@@ -105,7 +113,7 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         yield q(st, KG + "extractor", lit(ev.extractor))
 
 
-def _entity(e: Entity, node: NamedNode, label: str, doc: NamedNode, q) -> Iterator[Quad]:
+def _entity(e: Entity, node: NamedNode, label: str, q) -> Iterator[Quad]:
     yield q(node, A, n(KG + e.cls))
     core = e.type.value
     if e.cls != core:
@@ -114,10 +122,9 @@ def _entity(e: Entity, node: NamedNode, label: str, doc: NamedNode, q) -> Iterat
     for alias in dict.fromkeys((e.label, *e.aliases)):
         if alias != label:
             yield q(node, SKOS + "altLabel", lit(alias))
-    yield q(node, KG + "mentionedIn", doc)
     if e.country and e.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
         yield q(node, KG + "countryCode", lit(e.country))
-    if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION):
+    if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.OPERATION):
         from ..resolve.identity import identity_keys
         for k in identity_keys(e):
             yield q(node, KG + "identityKey", lit(k))

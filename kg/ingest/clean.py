@@ -22,7 +22,8 @@ DATE_PATTERNS = [
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I),
 ]
-BYLINE = re.compile(r"^\s*(by|por)\s+\S|\bBY\s+[A-Z][A-Z]+|^\s*photo(s)?\s*(:|by)|^\s*(image|credit)s?:", re.I)
+BYLINE = re.compile(r"^\s*(?:[Bb]y|BY|[Pp]or|POR)\s+[A-ZÀ-Þ]|\bBY\s+[A-Z][A-Z]+|^\s*(?:[Pp]hotos?|PHOTOS?)\s*(?::|by)"
+                    r"|^\s*(?:[Ii]mage|IMAGE|[Cc]redit|CREDIT)s?:")
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 
 
@@ -115,17 +116,16 @@ def parse_date(s: str) -> str | None:
     >>> parse_date("March 09, 2021")
     '2021-03-09'
     """
+    found = []
     for pat in DATE_PATTERNS:
-        m = pat.search(s)
-        if not m:
-            continue
-        g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower().rstrip(".")]
-        try:
-            return date(int(g["y"]), month, int(g["d"])).isoformat()
-        except ValueError:
-            continue
-    return None
+        for m in pat.finditer(s):
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower().rstrip(".")]
+            try:
+                found.append((m.start(), date(int(g["y"]), month, int(g["d"])).isoformat()))
+            except ValueError:
+                continue        # "2020-02-30": not a date; a later one may be
+    return min(found)[1] if found else None
 
 
 def find_date(text: str) -> str | None:

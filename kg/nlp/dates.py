@@ -51,7 +51,7 @@ def normalise_date(phrase: str | None, published: str | None) -> tuple[str, str]
     elif p in ("recently", "now", "today", "currently", "this week", "this month") and pub:
         val, prec = f"{pub.year}-{pub.month:02d}", "month"
     elif p in ("yesterday",) and pub:
-        val, prec = pub.isoformat(), "day"
+        val, prec = date.fromordinal(pub.toordinal() - 1).isoformat(), "day"
     elif p in ("last year",) and pub:
         val, prec = str(pub.year - 1), "year"
     elif p in ("this year",) and pub:

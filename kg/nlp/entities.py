@@ -131,6 +131,15 @@ def _person_title(doc, c: Cand, m: NameMention) -> None:
         words.insert(0, doc[i])
         i -= 1
     title = _find_title(" ".join(t.lower_ for t in words))
+    if title is None and c.start >= 2 and doc[c.start - 1].text == ",":
+        # "The Mayor of Medellín, Daniel Quintero, praised ..."
+        before = []
+        for t in reversed(doc[max(0, c.start - 8):c.start - 1]):
+            if t.text in (",", ".", ";", "\n") or "\n" in t.text or t.pos_ == "VERB":
+                break
+            before.insert(0, t)
+        title = _find_title(" ".join(t.lower_ for t in before))
+        words = before if title else words
     if title is None and c.end + 1 < len(doc) and doc[c.end].text == ",":
         after = []
         for t in doc[c.end + 1:c.end + 8]:

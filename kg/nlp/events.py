@@ -96,7 +96,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
         for ev in _same_kind_in_sentence(_merge_in_sentence(doc, found)):
             if _joins_earlier(doc, ev, events):
                 continue
-            if not ev.participants and not (ev.kind in CONCRETE and ev.obj and ev.quantity):
+            if not ev.participants and not (ev.kind in CONCRETE and (ev.targets or (ev.obj and ev.quantity))):
                 continue
             if not ev.participants and events and _near(events[-1], ev):
                 _inherit(events[-1], ev)   # "Soldiers seized ...": the troops just named
@@ -224,8 +224,17 @@ def _clause_span(doc, tok) -> tuple[int, int]:
     left = max(tok.left_edge.i, sent.start)
     right = min(tok.right_edge.i, sent.end - 1)
     b, e = doc[left].idx, doc[right].idx + len(doc[right])
-    while b < e and doc.text[b].isspace():
+    text = doc.text
+    nl = text.rfind("\n", b, tok.idx)
+    if nl >= 0:
+        b = nl + 1                  # a mention never crosses a line break
+    nl = text.find("\n", tok.idx, e)
+    if nl >= 0:
+        e = nl
+    while b < e and text[b].isspace():
         b += 1
+    while e > b and text[e - 1].isspace():
+        e -= 1
     if e - b > MAX_SPAN:
         mid = tok.idx
         b, e = max(b, mid - MAX_SPAN // 2), min(e, mid + MAX_SPAN // 2)
@@ -455,8 +464,12 @@ def _read_funding(doc, tok, role, idx: Index, sent, country) -> Event | None:
     for m in idx.names_in(recips):
         if m.kind in ACTOR_KINDS and id(m.group) not in ev.funders:
             ev.recipients[id(m.group)] = 0.75
-    if money is not None:
-        ev.amount, ev.currency = parse_money(money.text, country)
+    if money is not None:           # the model leaves out "EUR", "US", "euros" around the number
+        wide = doc[max(money.start - 2, sent.start):min(money.end + 1, sent.end)].text
+        amount, currency = parse_money(money.text, country)
+        w_amount, w_currency = parse_money(wide, country)
+        ev.amount = amount
+        ev.currency = currency or (w_currency if w_amount == amount else None)
     if not (ev.funders or ev.recipients or ev.amount or ev.label == "definite"):
         return None
     ev.in_kind = money is None

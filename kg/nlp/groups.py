@@ -217,11 +217,26 @@ def _pick_org(m, lx, main_country) -> str | None:
     return keys[0] if len(keys) == 1 and (m.country is None or lx.orgs[keys[0]].country == m.country) else None
 
 
+def with_article(country: str) -> str:
+    """'the United States', 'the Philippines', but 'Guatemala'.
+
+    >>> with_article("United States"), with_article("Guatemala")
+    ('the United States', 'Guatemala')
+    """
+    words = country.split()
+    if words[0] in ("United", "Central", "Dominican", "Czech") or words[-1] in ("Republic", "Kingdom", "Islands",
+                                                                              "Emirates", "States", "Netherlands",
+                                                                              "Philippines", "Bahamas", "Maldives",
+                                                                              "Comoros", "Gambia"):
+        return "the " + country
+    return country
+
+
 def _label(g: NameGroup, lx: Lexicon) -> str:
     if g.kind == "GOV":
         if g.gaz and g.gaz in lx.places:
             return f"Government of {lx.places[g.gaz].name}"
-        return f"Government of {lx.country_name(g.country)}" if g.country else "Government"
+        return f"Government of {with_article(lx.country_name(g.country))}" if g.country else "Government"
     if g.kind == PLACE and g.gaz and g.gaz in lx.places:
         p = lx.places[g.gaz]
         if p.type == "AdministrativeArea":

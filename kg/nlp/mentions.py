@@ -202,6 +202,11 @@ def _extend_org(doc, s: int, e: int, lx: Lexicon) -> tuple[int, int]:
         if k == j:
             break
         i = e = k
+    while e < len(doc) and is_cap(doc[e]) and doc[e].pos_ == "PROPN" and doc[e].ent_type_ in ("", "ORG") \
+            and not doc[e].is_sent_start:
+        e += 1
+    while s >= 2 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and is_cap(doc[s - 2]):
+        s -= 2                      # "Anti-Narcotics Unit" <- "Maritime Anti-"
     # left: capitalised words that are not titles or sentence-initial common words
     while s > 0 and is_cap(doc[s - 1]) and doc[s - 1].pos_ in ("PROPN", "ADJ") \
             and doc[s - 1].lower_ not in TITLE_WORDS and not doc[s - 1].is_sent_start \
@@ -238,7 +243,9 @@ def _org_scanner(doc, lx: Lexicon) -> list[Cand]:
             continue
         j = i
         while j < n and (is_cap(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]))
-                         or (doc[j].text in ("'s", "’s") and j + 1 < n and doc[j + 1].text in ("Office",))):
+                         or (doc[j].text in ("'s", "’s") and j + 1 < n and doc[j + 1].text in ("Office",))
+                         or (doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < n
+                             and is_cap(doc[j + 1]))):
             j += 1
         for s, e in _split_and(doc, i, j, lx):
             while s < e and doc[s].like_num and not ORDINAL.match(doc[s].text):

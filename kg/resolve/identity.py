@@ -83,8 +83,27 @@ class Resolver:
         return fits[0] if len(fits) == 1 else None
 
 
+    def resolve_event(self, e: Entity, participants: list[str], places: list[str],
+                      default_iri: str) -> tuple[str, str, list[str]]:
+        """The same operation reported by two articles is one node when they clearly agree:
+        same kind, same date (to the day or month), and at least one participant and one
+        place in common. Returns (IRI, label, identity keys)."""
+        date, prec = e.attr("eventDate"), e.attr("datePrecision")
+        keys = []
+        if date and prec in ("day", "month"):
+            keys = sorted(f"op:{e.attr('kind')}:{date}:{p}:{l}" for p in participants for l in places)
+        for key in keys:
+            k = self.by_key.get(key)
+            if k is not None and k.type == e.type:
+                self._extend(k, keys, set())
+                return k.iri, k.label, keys
+        self.add_known(default_iri, e.type, e.label, keys)
+        return default_iri, e.label, keys
+
+
 def identity_keys(e: Entity) -> list[str]:
     keys = [e.identity] if e.identity else []
+    keys += [k for k in (e.attr("opkeys") or "").split("|") if k]
     for acr in (e.attr("acronyms") or "").split("|"):
         if acr:
             keys.append(f"acr:{e.country or ''}:{acr}")

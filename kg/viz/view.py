@@ -84,7 +84,8 @@ def _page(title: str, nodes: list, edges: list, physics: bool) -> str:
     rel_boxes = "".join(f'<label><input type="checkbox" class="rel" value="{html.escape(r)}" checked> '
                         f'{html.escape(r)}</label><br>' for r in rels)
     return TEMPLATE.format(title=html.escape(title), vis=_vis_js(), data=data, legend=legend, rels=rel_boxes,
-                           physics="true" if physics else "false", n=len(nodes), m=len(edges))
+                           physics="true" if physics else "false", physics_checked="checked" if physics else "",
+                           n=len(nodes), m=len(edges))
 
 
 TEMPLATE = """<!DOCTYPE html>
@@ -103,7 +104,7 @@ body {{ margin: 0; font: 13px sans-serif; display: flex; height: 100vh; }}
 <input id="search" type="search" placeholder="search labels" style="width: 95%">
 <h4>Classes</h4>{legend}
 <h4>Relations</h4>{rels}
-<label><input type="checkbox" id="physics"> physics</label>
+<label><input type="checkbox" id="physics" {physics_checked}> physics</label>
 <div id="info"></div>
 </div>
 <div id="net"></div>
