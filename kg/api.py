@@ -22,8 +22,16 @@ class Graph:
 
         Returns a Table (SELECT; `.to_pandas()`, `.to_records()`), a bool (ASK) or triples.
         """
-        from .query.run import resolve_query_text, run_query
-        return run_query(self.store, resolve_query_text(sparql, Path(self.settings.ontology_dir)), params)
+        from .errors import QueryError
+        from .query.run import named_queries, resolve_query_text, run_query
+        text = resolve_query_text(sparql, Path(self.settings.ontology_dir))
+        try:
+            return run_query(self.store, text, params)
+        except QueryError as exc:
+            if text is not sparql:      # a named query or a .rq file: say which
+                where = named_queries(Path(self.settings.ontology_dir)).get(sparql, sparql)
+                raise QueryError(f"{where}: {str(exc).split('] ', 1)[-1]}", code=exc.code) from exc
+            raise
 
     def export(self, path: str | Path, fmt: str = "turtle", force: bool = False) -> Path:
         from .export import export

@@ -12,7 +12,7 @@ from .graph.triples import gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents
 from .nlp.extract import extract, masked_text
 from .nlp.lexicon import load_lexicon
-from .nlp.pipeline import load_kg_pipeline
+from .nlp.pipeline import load_kg_pipeline, parse_texts
 from .records import Document, EntityType, Extraction
 from .resolve import Resolver
 
@@ -54,16 +54,20 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
         if item.doc_id in stored:
             report.unchanged.append(item.identifier)
             continue
+        if len(item.text) > settings.max_chars:
+            report.failed.append(f"[E029] {_where(item)}: {len(item.text):,} characters is over the "
+                                 f"{settings.max_chars:,} limit; split the file or raise max_chars in kg.toml")
+            continue
         todo.append(item)
     nlp = load_kg_pipeline(settings.model) if todo else None
     texts = (masked_text(d) for d in todo)
-    docs = nlp.pipe(texts, batch_size=settings.batch_size) if todo else []
+    docs = parse_texts(nlp, texts, settings.batch_size) if todo else []
     for document, sdoc in zip(todo, docs):
         try:
             x = extract(document, sdoc, lx)
             quads = list(_quads(x, resolver, lx, settings))
         except Exception as exc:  # one bad document must not stop the build
-            report.failed.append(f"[E031] {document.identifier}: extraction failed "
+            report.failed.append(f"[E031] {_where(document)}: extraction failed "
                                  f"({type(exc).__name__}: {exc}); rerun with --debug and report it")
             if settings_debug():
                 raise
@@ -74,6 +78,11 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
         if progress:
             progress(document.identifier)
     return report
+
+
+def _where(d: Document) -> str:
+    """How an error names a document: its path, or file#record for JSON lines."""
+    return d.identifier if d.media_type == "application/jsonl" else d.source
 
 
 def settings_debug() -> bool:

@@ -95,7 +95,8 @@ def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a na
     params = {}
     for p in param:
         if "=" not in p:
-            raise typer.BadParameter(f"{p!r}: expected NAME=VALUE")
+            from .errors import QueryError
+            raise QueryError(f"--param {p!r}: expected NAME=VALUE, e.g. --param place_label=Guatemala")
         k, v = p.split("=", 1)
         params[k] = v
     if endpoint:
@@ -241,7 +242,7 @@ def serve(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)   # click returns typer.Exit codes in this mode
     except KgError as exc:
         if os.environ.get("KG_DEBUG") == "1":
             raise
@@ -257,3 +258,4 @@ def main() -> None:
             exc.show()
             sys.exit(2)
         raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -19,6 +19,7 @@ class Settings:
     workers: int = 1
     ontology_dir: str = str(ONTOLOGY_DIR)
     link: bool = True                    # owl:sameAs / GeoNames links from the bundled gazetteer
+    max_chars: int = 2_000_000           # longer documents are refused (parsed in 100k chunks below it)
 
     def with_overrides(self, **kw) -> "Settings":
         return replace(self, **{k: v for k, v in kw.items() if v is not None})

@@ -21,14 +21,23 @@ def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
     path = Path(path)
     if path.exists() and not force:
         raise ExportError(f"{path}: exists; pass --force to overwrite it", code="E081")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write there ({exc.strerror or exc}); choose another path",
+                          code="E083") from exc
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ExportError(f"{path}: write failed ({exc.strerror or exc}); the old file, if any, is unchanged",
+                          code="E084") from exc
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -44,5 +44,5 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if head.count(b"\x00") > len(head) // 10:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return ctrl > len(head) // 10
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32 or b == 127)
+    return ctrl > max(2, len(head) // 40)     # text has almost none; random bytes about 10%

@@ -13,8 +13,12 @@ def pdf_text(path: Path, data: bytes) -> str:
     Raises:
         IngestError: the PDF is encrypted, corrupt, or has no text layer.
     """
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)   # its warnings would break our one-line errors
 
     try:
         reader = PdfReader(io.BytesIO(data))

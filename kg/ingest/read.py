@@ -82,6 +82,9 @@ def read_path(path: Path) -> Iterator[Document | IngestFailure]:
         IngestError: the file cannot be read at all (coded message naming the file).
     """
     suffix = path.suffix.lower()
+    if path.exists() and not path.is_file():
+        raise IngestError(f"{path}: not a regular file (a pipe, device or socket); kg reads only files",
+                          code="E027")
     if suffix not in TEXT_SUFFIXES and suffix not in HTML_SUFFIXES and suffix not in (".pdf", ".jsonl"):
         raise IngestError(f"{path}: unsupported file type {suffix or '(none)'!r}; "
                           "kg reads .txt .md .html .htm .pdf .jsonl", code="E014")
@@ -139,6 +142,15 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | IngestFailure]:
             yield IngestFailure(where, str(exc))
 
 
+def _unskipped(text: str, skip) -> str:
+    out, pos = [], 0
+    for b, e in skip:
+        out.append(text[pos:b])
+        pos = e
+    out.append(text[pos:])
+    return " ".join(out)
+
+
 def _str(v) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
 
@@ -152,6 +164,10 @@ def _document(path: Path, text: str, source: str, media_type: str, *, identifier
                           code="E017")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     skip = find_debris(text)
+    kept = len(text) - sum(e - b for b, e in skip)
+    if kept < 20 or len(_unskipped(text, skip).split()) < 3:
+        raise IngestError(f"{identifier or path}: no article text once page debris (menus, share lines, "
+                          "bylines) is set aside; nothing to extract", code="E028")
     return Document(
         doc_id=digest[:16], identifier=identifier or path.name, source=source, text=text,
         content_hash=f"sha256:{digest}", title=title or find_title(text, skip),

@@ -1,6 +1,8 @@
 """One document -> an Extraction: names, operations, funding and relations, with evidence."""
 from __future__ import annotations
 
+import re
+
 from ..records import Document, Entity, EntityType, Evidence, Extraction, Mention, Relation
 from .dates import normalise_date
 from .entities import (NameGroup, doc_countries, government_mentions, is_cited_source, name_mentions)
@@ -15,13 +17,22 @@ KIND_TYPES = {PERSON: EntityType.PERSON, ORG: EntityType.ORGANIZATION, "GOV": En
               PLACE: EntityType.LOCATION}
 
 
+LONG_TOKEN = re.compile(r"\S{101,}")
+
+
 def masked_text(document: Document) -> str:
-    """The document text with debris blanked out (newlines kept): same length, same offsets."""
+    """The document text with debris blanked out (newlines kept): same length, same offsets.
+
+    Runs of more than 100 non-space characters (URLs, base64, '((((...') are blanked too:
+    they name nothing, and spaCy's tokenizer is quadratic on them.
+    """
     chars = list(document.text)
     for b, e in document.skip:
         for i in range(b, e):
             if chars[i] != "\n":
                 chars[i] = " "
+    for m in LONG_TOKEN.finditer(document.text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
 
 

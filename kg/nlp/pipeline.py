@@ -58,6 +58,51 @@ def add_line_breaks(nlp) -> None:
     nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
 
 
+CHUNK_CHARS = 100_000
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into pieces of at most `limit` characters, at a paragraph, line,
+    sentence or word boundary where there is one.
+
+    >>> chunk_spans("aa bb. cc dd", 7)
+    [(0, 7), (7, 12)]
+    """
+    spans, pos, n = [], 0, len(text)
+    while n - pos > limit:
+        window = text[pos:pos + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = window.rfind(sep)
+            if i >= limit // 2:
+                cut = i + len(sep)
+                break
+        cut = cut if cut > 0 else limit
+        spans.append((pos, pos + cut))
+        pos += cut
+    spans.append((pos, n))
+    return spans
+
+
+def parse_texts(nlp, texts, batch_size: int = 32):
+    """Yield one spaCy Doc per text, long texts parsed in chunks below the model's
+    max_length and joined back (Doc.from_docs): offsets are those of the whole text."""
+    from spacy.tokens import Doc
+
+    def pieces():
+        for i, text in enumerate(texts):
+            spans = chunk_spans(text)
+            for j, (b, e) in enumerate(spans):
+                yield text[b:e], (i, j, len(spans))
+
+    pending = []
+    for doc, (_, j, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if j == n - 1:
+            yield pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+
+
 @lru_cache(maxsize=4)
 def load_kg_pipeline(name: str = "en_core_web_sm"):
     """The pipeline kg extracts with: the model plus line-break sentence boundaries."""

@@ -75,7 +75,8 @@ def _vis_js() -> str:
 
 def _page(title: str, nodes: list, edges: list, physics: bool) -> str:
     data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False)
-    data = data.replace("</", "<\\/").replace("<!--", "<\\!--")  # stays inside the script element
+    # stays inside the script element: no '<', '>' or '&' survives as such in the JSON
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     classes = sorted({n["group"] for n in nodes})
     legend = "".join(
         f'<label><input type="checkbox" class="cls" value="{html.escape(c)}" checked> '

@@ -134,7 +134,7 @@ def _doc_count(store: Path) -> int:
     import pyoxigraph as ox
     try:
         s = ox.Store.read_only(str(store))
-    except OSError:
+    except (OSError, RuntimeError):     # not created yet, or being created
         return 0
     return len(list(s.query("SELECT ?d WHERE { GRAPH ?g { ?d a <https://w3id.org/kg/ontology#Document> } }")))
 

@@ -30,7 +30,6 @@ def isolated(baseline, tmp_path_factory):
     return get
 
 
-@pytest.mark.xfail(strict=True, reason=EXIT_BUG)
 @pytest.mark.parametrize("case", list(CASES))
 def test_build_unreadable_file_reports_and_keeps_store(isolated, baseline, case):
     run, before, after = isolated(case)
@@ -45,9 +44,7 @@ def test_build_unreadable_file_reports_and_keeps_store(isolated, baseline, case)
 
 
 @pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=(
-        "pypdf logs 'EOF marker not found' through the logging module; kg does not silence or translate it, "
-        "so an uncoded line that names no file reaches stderr next to [E025]"))) if c == "corrupt-pdf" else c
+    pytest.param(c) if c == "corrupt-pdf" else c
     for c in CASES])
 def test_build_stderr_has_only_coded_lines(isolated, case):
     run, _, _ = isolated(case)
@@ -60,7 +57,7 @@ def test_build_stderr_has_only_coded_lines(isolated, case):
 
 @pytest.mark.parametrize("strict, want", [
     pytest.param(False, 0, id="default"),
-    pytest.param(True, 2, id="strict", marks=pytest.mark.xfail(strict=True, reason=EXIT_BUG)),
+    pytest.param(True, 2, id="strict"),
 ])
 def test_build_unsupported_extension_is_skipped(store_copy, baseline, tmp_path, strict, want):
     (tmp_path / "inbox").mkdir()
@@ -78,7 +75,6 @@ def test_build_unsupported_extension_is_skipped(store_copy, baseline, tmp_path, 
 # --------------------------------------------------------------------------- paths
 
 
-@pytest.mark.xfail(strict=True, reason=EXIT_BUG)
 @pytest.mark.parametrize("arg", ["missing-folder", "no/such/file.txt"])
 def test_build_nonexistent_path(store_copy, baseline, tmp_path, arg):
     run = run_kg("build", arg, "--store", store_copy, cwd=tmp_path)
@@ -90,7 +86,6 @@ def test_build_nonexistent_path(store_copy, baseline, tmp_path, arg):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="running as root: chmod 000 does not stop root from reading")
-@pytest.mark.xfail(strict=True, reason=EXIT_BUG)
 @pytest.mark.parametrize("name", ["locked.txt"])
 def test_build_unreadable_file(store_copy, baseline, tmp_path, name):
     (tmp_path / "inbox").mkdir()
@@ -107,10 +102,6 @@ def test_build_unreadable_file(store_copy, baseline, tmp_path, name):
     assert run.returncode == 2, run.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "read_path() reads any path that is not a directory: a named pipe (or a device such as /dev/zero "
-    "reached through a symlink) blocks read_bytes() forever; only regular files should be read, others "
-    "reported with a coded message"))
 @pytest.mark.parametrize("name", ["pipe.txt"])
 def test_build_named_pipe_does_not_hang(store_copy, baseline, tmp_path, name):
     (tmp_path / "inbox").mkdir()
@@ -125,11 +116,6 @@ def test_build_named_pipe_does_not_hang(store_copy, baseline, tmp_path, name):
 # --------------------------------------------------------------------------- in process
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "decode._looks_binary counts NULs and control bytes against a 10% threshold; random bytes have about "
-    "10.5% such bytes, so roughly one 4 KB random file in eight (seeds 12, 37, 42, ...) is decoded as "
-    "cp1252 and built as a garbage document; the test should not hinge on a threshold that random data "
-    "straddles (e.g. bytes that are not UTF-8 and hold NULs or C0 controls beyond a few per KB are binary)"))
 @pytest.mark.parametrize("size", [4096])
 def test_iter_documents_refuses_random_bytes(tmp_path, size):
     from kg.ingest import IngestFailure, iter_documents
@@ -141,10 +127,6 @@ def test_iter_documents_refuses_random_bytes(tmp_path, size):
     assert all(f.message.startswith("[E019] ") for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "trafilatura returns the navigation link text ('Home') as the main text, and kg stores a Document whose "
-    "whole text lies in one debris (skip) span; a page with no text outside its skip spans should be refused "
-    "with a coded message (like E023) and nothing stored (the exit status also needs the EXIT_BUG fix)"))
 @pytest.mark.parametrize("html", [
     "<html><head><title>x</title><script>var seized = 1;</script></head>"
     "<body><script>alert(1)</script><nav><a href='/'>Home</a></nav></body></html>"])

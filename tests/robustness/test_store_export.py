@@ -57,10 +57,6 @@ def test_export_unknown_format_writes_nothing(baseline, tmp_path, fmt):
     assert run.returncode == 2, run.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "atomic_write calls path.parent.mkdir() and tempfile.mkstemp() outside any try that translates OSError: "
-    "an output path below a regular file raises FileExistsError/NotADirectoryError, which kg.cli.main "
-    "re-raises as a traceback with exit 1; wrap OSError in ExportError (coded, naming the path)"))
 @pytest.mark.parametrize("out", ["notes.txt/graph.nt"])
 def test_export_to_unwritable_path_is_a_coded_error(baseline, tmp_path, out):
     (tmp_path / "notes.txt").write_text("a file, not a folder\n", encoding="utf-8")
@@ -87,9 +83,6 @@ def test_atomic_write_failure_keeps_the_old_file(tmp_path, monkeypatch, force):
     assert os.listdir(tmp_path) == ["graph.ttl"], "the temporary file was left behind"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "atomic_write lets the OSError of a failed write/fsync/replace escape untranslated (STYLE 6: foreign "
-    "errors are wrapped at the boundary); the CLI then prints a traceback and exits 1 on a full disk"))
 @pytest.mark.parametrize("force", [True])
 def test_atomic_write_failure_is_a_coded_export_error(tmp_path, monkeypatch, force):
     from kg.errors import ExportError

@@ -103,11 +103,6 @@ def test_view_data_round_trips_as_plain_text(pages, which):
     assert json.loads(data) == {"nodes": nodes, "edges": edges}, "labels must be passed as they are"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_page escapes only '</' (as '<\\/') and '<!--' in the JSON it puts in a <script> element; other '<' stay "
-    "raw, so '<script>alert(1)' and '<img src=x onerror=...>' appear verbatim in the page source. The HTML "
-    "parser does not end the element on them, but a page that is copied, sanitised or parsed leniently can; "
-    "escape every '<' (and '>' and '&') as \\u003c \\u003e \\u0026 as json.dumps-for-HTML helpers do"))
 @pytest.mark.parametrize("which", ["hostile"])
 def test_view_data_block_has_no_raw_angle_bracket(pages, which):
     data, _ = _split(pages[which][0])
