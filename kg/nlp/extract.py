@@ -56,6 +56,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     mentions.sort(key=lambda m: m.start)
     main_country = countries.most_common(1)[0][0] if countries else None
     groups = group_mentions(doc, mentions, lx, countries)
+    mentions += definite_descriptions(doc, mentions, skip)
     index = Index(doc, mentions)
     operations = find_events(doc, mentions, lx, skip, document.date)
     funding = find_funding(doc, mentions, lx, skip, operations, main_country)
@@ -83,6 +84,45 @@ def _bare_acronyms(doc, mentions, skip):
     return out
 
 
+DEFINITE_HEADS = {"ministry", "group", "army", "police", "force", "forces", "cartel", "gang", "agency", "office",
+                  "embassy", "government", "unit", "brigade", "navy", "court", "mission", "commission",
+                  "organization", "organisation", "militia", "guerrilla", "bureau", "department", "guard"}
+
+
+HEAD_CLASSES = {"group": {"ArmedGroup", "CriminalGroup"}, "gang": {"CriminalGroup"}, "cartel": {"CriminalGroup"},
+                "militia": {"ArmedGroup"}, "guerrilla": {"ArmedGroup"}, "army": {"MilitaryUnit"},
+                "police": {"PoliceForce"}, "navy": {"MilitaryUnit"}}
+
+
+def definite_descriptions(doc, mentions, skip):
+    """'the ministry', 'the group': a mention of the one organisation with that head word named
+    before in the document; nothing when none or several fit (not safe)."""
+    from .entities import NameMention
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    named = sorted((m for m in mentions if m.group is not None and m.kind in (ORG, "GOV")), key=lambda m: m.start)
+    out = []
+    for tok in doc[1:]:
+        head = tok.lower_
+        if head not in DEFINITE_HEADS or doc[tok.i - 1].lower_ != "the" or tok.text[0].isupper() \
+                or tok.idx in taken or any(b <= tok.idx < e for b, e in skip) \
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+            continue
+        before = {id(m.group): m.group for m in named if m.end <= tok.idx and (
+            head in m.text.lower().split() or (head == "government" and m.kind == "GOV")
+            or m.group.cls in HEAD_CLASSES.get(head, ()))}
+        if len(before) != 1:
+            continue
+        g = next(iter(before.values()))
+        s = tok.sent
+        m = NameMention(tok.idx, tok.idx + len(tok), tok.text, g.kind, g.cls, s.start_char, s.end_char, tok.i,
+                        tok.i + 1, group=g, reason=f"'the {head}': the only {head} named before in the document")
+        g.mentions.append(m)
+        out.append(m)
+    return out
+
+
 def _identity(g: NameGroup) -> str:
     if g.kind == PERSON:
         return "person:" + fold(g.label)
@@ -107,7 +147,8 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
         key = f"e{n}"
         keys[id(g)] = key
         et = KIND_TYPES[g.kind]
-        aliases = tuple(dict.fromkeys(m.text for m in g.mentions if m.text != g.label))
+        aliases = tuple(dict.fromkeys(m.text for m in g.mentions
+                                      if m.text != g.label and not m.reason.startswith("'the ")))
         attrs = []
         if g.acronyms:
             attrs.append(("acronyms", "|".join(sorted(g.acronyms))))
