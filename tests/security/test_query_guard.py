@@ -13,17 +13,9 @@ from kg.errors import QueryError, QueryRejected
 from kg.query.run import MAX_QUERY_CHARS, check_query, run_query
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-HIDDEN_BY_COMMENT = ("the comment stripper runs after string literals are blanked with a regex that spans lines, "
-                     "so a '\"' inside one # comment and another in a later comment make everything between them "
-                     "(here SERVICE) look like a string; pyoxigraph then sends the request. check_query needs a real "
-                     "SPARQL tokenizer (IRIs, comments, all four string forms) or pyoxigraph's parsed algebra")
-HIDDEN_BY_IRI = ("check_query deletes '#' to end of line as a comment even inside an IRI such as rdf:type written "
-                 "in full, so a SERVICE later on the line is not seen and pyoxigraph sends the request (the same "
-                 "check guards `kg serve`: an SSRF from the public endpoint)")
-FROM_NO_SPACE = ("the FROM pattern requires whitespace before '<' (FROM\\s+(NAMED\\s+)?<) but SPARQL does not: "
-                 "FROM<iri> and FROM NAMED<iri> pass check_query and run")
-
-# name: (query text with {url} for the loopback recorder, xfail reason or None)
+# Queries the guard must refuse (the three marked 'was a bypass' got past an earlier, regex-based
+# guard: a SERVICE after a full IRI with '#', one between comment quotes, and FROM<iri> without a space).
+# name: (query text with {url} for the loopback recorder, None)
 REFUSED = {
     "service": ("SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", None),
     "service-lowercase-silent": ("select * where {{ service silent <{url}/sparql> {{ ?s ?p ?o }} }}", None),
