@@ -240,7 +240,21 @@ def serve(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
         httpd.server_close()
 
 
+def _allow_named_servers(argv: list[str]) -> None:
+    """Servers the user names on the command line are the only non-local hosts allowed."""
+    import urllib.parse
+    from . import netguard
+    for i, a in enumerate(argv):
+        for cand in (a, a.split("=", 1)[-1]):
+            if cand.startswith(("http://", "https://")):
+                host = urllib.parse.urlsplit(cand).hostname
+                if host:
+                    netguard.allow(host)
+    netguard.install()
+
+
 def main() -> None:
+    _allow_named_servers(sys.argv[1:])
     try:
         code = app(standalone_mode=False)   # click returns typer.Exit codes in this mode
     except KgError as exc:

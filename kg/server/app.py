@@ -50,27 +50,42 @@ def negotiate(accept: str, kinds: dict, default: str) -> str:
     return default
 
 
-def _run(store_path: str, query: str, accept: str, conn) -> None:
-    """Child process: run one query, send (status, media type, body)."""
+def _answer(store_path: str, query: str, accept: str) -> tuple[str, bytes]:
+    """Open the store read-only, run the query and serialise the answer."""
+    store = ox.Store.read_only(store_path)
+    res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    if isinstance(res, ox.QueryTriples):
+        mt = negotiate(accept, GRAPH_TYPES, "text/turtle")
+        fmt = GRAPH_TYPES[mt]
+        triples = list(res)
+        if fmt == "jsonld":
+            import rdflib
+            g = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+            return mt, g.serialize(format="json-ld").encode("utf-8")
+        return mt, ox.serialize(triples, format=fmt)
+    mt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    return mt, res.serialize(format=RESULT_TYPES[mt])
+
+
+def _run(store_path: str, query: str, accept: str, conn, attempts: int = 8) -> None:
+    """Child process: run one query, send (status, media type, body).
+
+    Retries while a writer is busy: RocksDB's read-only mode can meet files the writer is
+    replacing (compaction, a new column family); a retry opens the store as it now is.
+    """
+    import time
     try:
-        store = ox.Store.read_only(store_path)
-        res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-        if isinstance(res, ox.QueryTriples):
-            mt = negotiate(accept, GRAPH_TYPES, "text/turtle")
-            fmt = GRAPH_TYPES[mt]
-            triples = list(res)
-            if fmt == "jsonld":
-                import rdflib
-                g = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-                body = g.serialize(format="json-ld").encode("utf-8")
-            else:
-                body = ox.serialize(triples, format=fmt)
-        else:
-            mt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-            body = res.serialize(format=RESULT_TYPES[mt])
+        for i in range(attempts):
+            try:
+                mt, body = _answer(store_path, query, accept)
+                break
+            except (OSError, RuntimeError):
+                if i == attempts - 1:
+                    raise
+                time.sleep(0.05 * (i + 1))
         conn.send((200, mt, body))
     except SyntaxError as exc:
-        conn.send((400, "text/plain", f"[E071] SPARQL syntax error: {exc}".encode()))
+        conn.send((400, "text/plain", f"[E071] SPARQL syntax error: {' '.join(str(exc).split())}".encode()))
     except Exception as exc:  # reported to the client, the server goes on
         conn.send((500, "text/plain", f"[E072] query failed: {type(exc).__name__}: {exc}".encode()))
     finally:
@@ -183,6 +198,7 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s
         from ..viz.view import render_view
         html = render_view(g.store).encode("utf-8")
     ep = Endpoint(Path(store_path), timeout_s, cors, html)
+    ThreadingHTTPServer.request_queue_size = 128     # many clients at once: do not refuse connections
     httpd = ThreadingHTTPServer((host, port), make_handler(ep))
     httpd.daemon_threads = True
     if ready is not None:
