@@ -100,6 +100,17 @@ class Endpoint:
         self.cors = cors
         self.view_html = view_html
         self.ctx = mp.get_context("fork")
+        self._view_lock = threading.Lock()
+
+    def view(self) -> bytes:
+        """The network view, rendered once on first request."""
+        with self._view_lock:
+            if self.view_html is None:
+                from ..api import open_store
+                from ..viz.view import render_view
+                with open_store(self.store_path, read_only=True) as g:
+                    self.view_html = render_view(g.store).encode("utf-8")
+            return self.view_html
 
     def answer(self, query: str, accept: str) -> tuple[int, str, bytes]:
         try:
@@ -159,8 +170,8 @@ def make_handler(ep: Endpoint):
                 if not q:
                     return self._send(400, "text/plain", b"[E075] missing 'query' parameter")
                 return self._send(*ep.answer(q, self.headers.get("Accept", "")))
-            if url.path in ("/", "/view") and ep.view_html is not None:
-                return self._send(200, "text/html", ep.view_html)
+            if url.path in ("/", "/view"):
+                return self._send(200, "text/html", ep.view())
             self._send(404, "text/plain", b"not found: try /sparql or /")
 
         def do_POST(self):
@@ -192,12 +203,10 @@ def make_handler(ep: Endpoint):
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s: float = 30.0,
           cors: str | None = None, ready: threading.Event | None = None) -> ThreadingHTTPServer:
-    """Start serving (blocking). `ready` is set once the socket listens."""
-    from ..api import open_store
-    with open_store(store_path, read_only=True) as g:
-        from ..viz.view import render_view
-        html = render_view(g.store).encode("utf-8")
-    ep = Endpoint(Path(store_path), timeout_s, cors, html)
+    """Make the server (call serve_forever on it). The view is rendered on first request."""
+    from ..graph.store import KgStore
+    KgStore(store_path, read_only=True).close()      # fail now, with a coded error, if there is no store
+    ep = Endpoint(Path(store_path), timeout_s, cors, None)
     ThreadingHTTPServer.request_queue_size = 128     # many clients at once: do not refuse connections
     httpd = ThreadingHTTPServer((host, port), make_handler(ep))
     httpd.daemon_threads = True
