@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .config import Settings
-from .errors import ExtractionError
 from .graph.store import KgStore
 from .graph.triples import gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents

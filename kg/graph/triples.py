@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
                           OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, fold
-from .mentions import ACRONYM, ORG, PERSON, PLACE, Cand, TITLE_WORDS, org_class
+from .mentions import ORG, PERSON, PLACE, Cand
 
 STATIVE = {"be", "have", "suffer", "face", "remain", "see", "experience", "lie", "border", "share"}
 GOV_WORDS = {"government", "governments", "administration", "authorities"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entities import NameGroup, NameMention
+from .entities import NameMention
 from .lexicon import Lexicon
 from .mentions import ORG, PERSON, PLACE
 

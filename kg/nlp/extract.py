@@ -132,7 +132,6 @@ def _identity(g: NameGroup) -> str:
         return f"place:{g.gaz}" if g.gaz else f"place:{fold(g.label)}"
     if g.gaz:
         return f"gaz:{g.gaz}"
-    from .entities import core_name
     return f"org:{g.country or ''}:{fold(g.label.split(' (')[0])}"
 
 

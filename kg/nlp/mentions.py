@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .lexicon import Lexicon, fold
 
@@ -92,11 +91,6 @@ def _ner(doc, lx: Lexicon) -> list[Cand]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _matchers(vocab_id: int, lx_id: int):
-    return {}
-
-
 _MATCHER_CACHE: dict = {}
 
 
@@ -107,7 +101,6 @@ def _phrase_matcher(doc, lx: Lexicon):
     from spacy.matcher import PhraseMatcher
 
     m = PhraseMatcher(doc.vocab, attr="ORTH")
-    tok = doc.vocab  # noqa: F841 - keep the vocab alive with the matcher
     make = _tokenizer_for(doc)
     org_patterns = [make(name) for name in lx.org_names]
     m.add("ORG", org_patterns)
@@ -122,7 +115,6 @@ def _phrase_matcher(doc, lx: Lexicon):
 
 
 def _tokenizer_for(doc):
-    from spacy.tokens import Doc
     from spacy.lang.en import English
 
     tok = English(vocab=doc.vocab).tokenizer

@@ -8,18 +8,15 @@ Binds 127.0.0.1 by default.
 """
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
-import os
 import threading
 import urllib.parse
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import KgError, QueryRejected
+from ..errors import QueryRejected
 from ..namespaces import PREFIXES
 from ..query.run import MAX_QUERY_CHARS, check_query
 
