@@ -17,16 +17,19 @@ class Graph:
         self.settings = settings
         self.report = report
 
-    def query(self, sparql: str, **params: str):
+    def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None, **params: str):
         """Run SPARQL text, a .rq path or a named query; keyword arguments are bound as values.
 
+        `timeout` (seconds) and `max_rows` default to the settings (query_timeout, max_rows).
         Returns a Table (SELECT; `.to_pandas()`, `.to_records()`), a bool (ASK) or triples.
         """
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        max_rows = self.settings.max_rows if max_rows is None else max_rows
         from .errors import QueryError
         from .query.run import named_queries, resolve_query_text, run_query
         text = resolve_query_text(sparql, Path(self.settings.ontology_dir))
         try:
-            return run_query(self.store, text, params)
+            return run_query(self.store, text, params, timeout=timeout or None, max_rows=max_rows or None)
         except QueryError as exc:
             if text is not sparql:      # a named query or a .rq file: say which
                 where = named_queries(Path(self.settings.ontology_dir)).get(sparql, sparql)

@@ -87,7 +87,9 @@ def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a na
           store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
           endpoint: Optional[str] = typer.Option(None, "--endpoint", help="query a SPARQL server instead"),
           fmt: str = typer.Option("table", "--format", "-f", help="table|csv|json"),
-          param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal")) -> None:
+          param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal"),
+          timeout: Optional[float] = typer.Option(None, "--timeout", help="seconds the query may run (default 60)"),
+          max_rows: Optional[int] = typer.Option(None, "--max-rows", help="rows to return at most (default 100000)")) -> None:
     """Run a SPARQL query (named queries: `kg queries`)."""
     from .api import open_store
     from .query.run import Table
@@ -105,7 +107,9 @@ def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a na
         res = run_query(RemoteStore(endpoint), resolve_query_text(spec), params)
     else:
         with open_store(store, read_only=True) as g:
-            res = g.query(spec, **params)
+            res = g.query(spec, timeout=timeout, max_rows=max_rows, **params)
+    if isinstance(res, Table) and res.truncated:
+        err.print(f"[W001] only the first {len(res.rows)} rows are shown (--max-rows)", markup=False, highlight=False)
     if isinstance(res, Table):
         if fmt == "csv":
             sys.stdout.write(res.to_csv())
@@ -206,6 +210,19 @@ def remove(docs: List[str] = typer.Argument(..., help="document file names, path
                 st.remove_document(d)
                 err.print(f"removed {stored[d][0]}", markup=False, highlight=False)
         st.prune_gazetteer()
+
+
+@app.command(name="import")
+def import_(files: List[Path] = typer.Argument(..., help="Turtle, N-Triples, JSON-LD or RDF/XML files"),
+            store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP)) -> None:
+    """Merge RDF files into the store, each all or nothing, into its own named graph."""
+    from .graph.importer import import_file
+    from .graph.store import KgStore
+
+    with KgStore(store) as st:
+        for f in files:
+            g, n = import_file(st, f)
+            err.print(f"imported {n} triples from {f} into <{g}>", markup=False, highlight=False)
 
 
 @app.command()

@@ -20,6 +20,8 @@ class Settings:
     ontology_dir: str = str(ONTOLOGY_DIR)
     link: bool = True                    # owl:sameAs / GeoNames links from the bundled gazetteer
     max_chars: int = 2_000_000           # longer documents are refused (parsed in 100k chunks below it)
+    query_timeout: float = 60.0          # seconds a query may run (CLI and API); 0: no limit
+    max_rows: int = 100_000              # rows a query may return (CLI and API); 0: no cap
 
     def with_overrides(self, **kw) -> "Settings":
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
@@ -53,6 +55,8 @@ def _apply(s: Settings, data: dict, where: str) -> Settings:
                 out[k] = v if isinstance(v, bool) else str(v).lower() in ("1", "true", "yes")
             elif isinstance(default, int):
                 out[k] = int(v)
+            elif isinstance(default, float):
+                out[k] = float(v)
             else:
                 out[k] = str(v)
         except ValueError as exc:

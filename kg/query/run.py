@@ -24,6 +24,7 @@ class Table:
 
     columns: list[str]
     rows: list[list[str | None]]
+    truncated: bool = False     # more rows than the row cap: only the first ones are here
 
     def to_csv(self) -> str:
         buf = io.StringIO()
@@ -65,25 +66,80 @@ def resolve_query_text(spec: str, ontology_dir: Path = ONTOLOGY_DIR) -> str:
     return spec
 
 
-def run_query(store, text: str, params: dict[str, str] | None = None):
-    """Run a SELECT (-> Table), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> list of triples)."""
+def run_query(store, text: str, params: dict[str, str] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None):
+    """Run a SELECT (-> Table), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> list of triples).
+
+    With `timeout`, the query runs in a child process that opens the store read-only and
+    is killed after `timeout` seconds (QueryError E073); `max_rows` caps SELECT rows and
+    CONSTRUCT triples (Table.truncated says so).
+    """
     check_query(text)
     if params:
         text = bind_values(text, params)
     if hasattr(store, "raw_query"):      # a remote SPARQL server
         return _run_remote(store, text)
+    if timeout is not None and getattr(store, "path", None) is not None:
+        return _run_limited(str(store.path), text, timeout, max_rows)
+    return _evaluate(store, text, max_rows)
+
+
+def _evaluate(store, text: str, max_rows: int | None):
+    import itertools
+    cap = None if max_rows is None else max_rows + 1
     try:
-        res = store.query(text, prefixes=PREFIXES)
+        res = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(res, ox.QueryBoolean):
             return bool(res)
         if isinstance(res, ox.QuerySolutions):
             cols = [v.value for v in res.variables]
-            return Table(cols, [[_plain(sol[c]) for c in cols] for sol in res])
-        return list(res)
+            rows = [[_plain(sol[c]) for c in cols] for sol in itertools.islice(res, cap)]
+            over = max_rows is not None and len(rows) > max_rows
+            return Table(cols, rows[:max_rows] if over else rows, truncated=over)
+        triples = list(itertools.islice(res, cap))
+        return triples[:max_rows] if max_rows is not None else triples
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {one_line(exc)}") from exc
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {one_line(exc)}") from exc
+
+
+def _child(path: str, text: str, max_rows, conn) -> None:
+    try:
+        res = _evaluate(ox.Store.read_only(path), text, max_rows)
+        if isinstance(res, list):    # triples travel as N-Triples
+            res = ("triples", ox.serialize(res, format=ox.RdfFormat.N_TRIPLES))
+        conn.send(("ok", res))
+    except QueryError as exc:
+        conn.send(("error", (exc.code, str(exc).split("] ", 1)[-1])))
+    finally:
+        conn.close()
+
+
+def _run_limited(path: str, text: str, timeout: float, max_rows):
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(path, text, max_rows, child), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            proc.kill()
+            raise QueryError(f"query ran longer than {timeout:g} s and was stopped; narrow it or raise "
+                             "--timeout", code="E073")
+        try:
+            status, res = parent.recv()
+        except EOFError as exc:
+            raise QueryError("query process ended without an answer", code="E072") from exc
+    finally:
+        proc.join(1)
+        parent.close()
+    if status == "error":
+        raise QueryError(res[1], code=res[0])
+    if isinstance(res, tuple) and res and res[0] == "triples":
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(res[1], format=ox.RdfFormat.N_TRIPLES)]
+    return res
 
 
 def one_line(exc: BaseException) -> str:
