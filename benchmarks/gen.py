@@ -47,11 +47,13 @@ def generate(n_triples: int, seed: int = 7) -> list[ox.Quad]:
             core = "Organization" if "/organization/" in e else "Person" if "/person/" in e else "Location"
             shared(n(e), RDF + "type", n(KG + core))
             shared(n(e), SKOS + "prefLabel", lit(e.rsplit("/", 1)[1].replace("-", " ").title()))
+            shared(n(e), KG + "searchKey", lit(e.rsplit("/", 1)[1].replace("-", " ")))
             add(n(e), KG + "mentionedIn", doc)
             if core == "Location":
                 add(n(e), KG + "partOf", n(parent[e]))
                 shared(n(parent[e]), RDF + "type", n(KG + "Location"))
                 shared(n(parent[e]), SKOS + "prefLabel", lit(parent[e].rsplit("/", 1)[1].replace("-", " ").title()))
+                shared(n(parent[e]), KG + "searchKey", lit(parent[e].rsplit("/", 1)[1].replace("-", " ")))
         rels = []
         for k in range(3):
             op = f"{ID}operation/{did}-{k}"

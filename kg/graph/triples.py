@@ -119,6 +119,9 @@ def _entity(e: Entity, node: NamedNode, label: str, q) -> Iterator[Quad]:
     if e.cls != core:
         yield q(node, A, n(KG + core))
     yield q(node, SKOS + "prefLabel", lit(label))
+    if e.type != EntityType.OPERATION and e.type != EntityType.FUNDING:
+        for key in dict.fromkeys(x.lower() for x in (label, e.label, *e.aliases)):
+            yield q(node, KG + "searchKey", lit(key))   # case-insensitive label lookups by index
     for alias in dict.fromkeys((e.label, *e.aliases)):
         if alias != label:
             yield q(node, SKOS + "altLabel", lit(alias))

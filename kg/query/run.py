@@ -153,8 +153,11 @@ def bind_values(text: str, params: dict[str, str]) -> str:
     and newlines escaped by the RDF library, never pasted as raw text), and
     parameter names must be plain SPARQL variable names.
 
-    >>> print(bind_values('SELECT ?x WHERE { ?x ?p ?n }', {"n": 'a"b'}))
-    SELECT ?x WHERE { VALUES ?n { "a\\"b" } ?x ?p ?n }
+    Each parameter NAME also binds NAME_key, its value in lower case, which the named
+    queries match against kg:searchKey (an index look-up, where LCASE in a FILTER scans).
+
+    >>> print(bind_values('SELECT ?x WHERE { ?x ?p ?n }', {"n": 'a"B'}))
+    SELECT ?x WHERE { VALUES ?n { "a\\"B" } VALUES ?n_key { "a\\"b" } ?x ?p ?n }
     """
     m = re.search(r"\bWHERE\s*\{", text, re.I)
     if m is None:
@@ -163,7 +166,7 @@ def bind_values(text: str, params: dict[str, str]) -> str:
     for k, v in params.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k):
             raise QueryRejected(f"parameter name {k!r} is not a SPARQL variable name")
-        block += f"VALUES ?{k} {{ {ox.Literal(v)} }} "
+        block += f"VALUES ?{k} {{ {ox.Literal(v)} }} VALUES ?{k}_key {{ {ox.Literal(v.lower())} }} "
     return text[:m.end()] + " " + block + text[m.end():].lstrip()
 
 
