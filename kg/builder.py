@@ -92,7 +92,7 @@ def settings_debug() -> bool:
 def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
     from dataclasses import replace
 
-    from .graph.mint import event_iri
+    from .mint import event_iri
     iris, labels, reasons = {}, {}, {}
     for e in x.entities:
         if e.type in (EntityType.OPERATION, EntityType.FUNDING):

@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
                           OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
 from ..records import Entity, EntityType, Extraction
-from .mint import document_iri, event_iri, evidence_iri, mention_iri
+from ..mint import document_iri, event_iri, evidence_iri, mention_iri
 
 A = NamedNode(RDF + "type")
 

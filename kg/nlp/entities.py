@@ -13,12 +13,9 @@ from .mentions import ORG, PERSON, PLACE, Cand
 
 STATIVE = {"be", "have", "suffer", "face", "remain", "see", "experience", "lie", "border", "share"}
 GOV_WORDS = {"government", "governments", "administration", "authorities"}
-ACTOR_VERBS_PREP = {"with", "between", "by"}
 REPORT_NOUNS = {"study", "report", "survey", "analysis", "newspaper", "daily", "outlet", "magazine",
                 "website", "agency", "broadcaster", "reported", "paper"}
 REPORT_VERBS = {"report", "say", "note", "state", "write", "publish", "tweet", "post", "add"}
-GENERIC_HEADS = {"army", "military", "navy", "police", "air force", "armed forces", "national guard",
-                 "government", "ministry", "office", "embassy", "congress", "marines", "coast guard"}
 MINISTRY_RE = re.compile(r"^(?:(?P<pre>[A-Z][\w ]*?) (?:Ministry|Department)|(?:Ministry|Department) of (?:the )?(?P<post>[\w ,&]+))$")
 THE_TOPICS = {"interior", "treasury"}
 

@@ -12,7 +12,6 @@ from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .relations import (containment_relations, located_relations, structure_relations, title_relations)
 
-EXTRACTOR = "kg.extract.v1"
 KIND_TYPES = {PERSON: EntityType.PERSON, ORG: EntityType.ORGANIZATION, "GOV": EntityType.ORGANIZATION,
               PLACE: EntityType.LOCATION}
 

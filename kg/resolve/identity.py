@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..graph.mint import mint_entity_iri
+from ..mint import mint_entity_iri
 from ..nlp.lexicon import fold
 from ..records import Entity, EntityType
 

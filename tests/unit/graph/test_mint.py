@@ -8,7 +8,7 @@ import pytest
 import rdflib
 from hypothesis import given, settings, strategies as st
 
-from kg.graph.mint import document_iri, evidence_iri, mention_iri, mint_entity_iri, slug
+from kg.mint import document_iri, evidence_iri, mention_iri, mint_entity_iri, slug
 from kg.namespaces import DOC, ID
 from kg.records import Entity, EntityType
 

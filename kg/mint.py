@@ -1,12 +1,15 @@
-"""IRIs, minted in one place, deterministically from type and normalised name."""
+"""IRIs, minted in one place, deterministically from type and normalised name.
+
+Shared by resolve/ (new entities) and graph/ (documents, mentions, evidence), so it sits
+beside namespaces.py rather than inside either stage."""
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
 
-from ..namespaces import DOC, ID
-from ..records import Entity, EntityType
+from .namespaces import DOC, ID
+from .records import Entity, EntityType
 
 
 def slug(text: str, max_len: int = 80) -> str:
