@@ -40,6 +40,8 @@ def generate(n_triples: int, seed: int = 7) -> list[ox.Quad]:
         add(doc, RDF + "type", n(KG + "Document"))
         add(doc, DCTERMS + "identifier", lit(f"article-{d}.txt"))
         add(doc, KG + "contentHash", lit("sha256:" + f"{d:064x}"))
+        issued = f"{rnd.randint(2008, 2025)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        add(doc, DCTERMS + "issued", lit(issued, "date"))
         add(doc, NIF + "isString", lit("text " * 50))
         ents = rnd.sample(orgs, 4) + rnd.sample(people, 2) + rnd.sample(places, 2)
         shared = lambda s, p, o: quads.append(ox.Quad(s, n(p), o, n(ENTITY_GRAPH)))  # described once
@@ -60,14 +62,20 @@ def generate(n_triples: int, seed: int = 7) -> list[ox.Quad]:
             add(n(op), RDF + "type", n(KG + "Operation"))
             add(n(op), KG + "operationKind", n(KIND + rnd.choice(KINDS)))
             add(n(op), SKOS + "prefLabel", lit(f"operation {d}-{k}"))
+            add(n(op), KG + "mentionedIn", doc)
+            if rnd.random() < 0.5:   # about half the operations carry a date of their own
+                add(n(op), KG + "eventDate", lit(issued[:7]))
             rels += [(op, "hasParticipant", ents[k]), (op, "hasParticipant", ents[4]), (op, "locatedIn", ents[6 + k % 2])]
         fu = f"{ID}funding/{did}"
         add(n(fu), RDF + "type", n(KG + "Funding"))
         add(n(fu), SKOS + "prefLabel", lit(f"funding {d}"))
         add(n(fu), KG + "amount", lit(rnd.randint(1, 500) * 100000, "decimal"))
-        add(n(fu), KG + "currency", lit("USD"))
+        add(n(fu), KG + "currency", lit(rnd.choice(("USD", "USD", "EUR", "GBP"))))
+        add(n(fu), KG + "mentionedIn", doc)
+        if rnd.random() < 0.5:
+            add(n(fu), KG + "eventDate", lit(issued[:4]))
         rels += [(fu, "fundedBy", ents[3]), (fu, "recipient", ents[0]), (fu, "funds", f"{ID}operation/{did}-0"),
-                 (ents[5], "memberOf", ents[1])]
+                 (ents[5], "memberOf", ents[1]), (ents[4], "leads", ents[2])]
         for i, e in enumerate(ents):
             m = n(f"{DOC}{did}#char={i * 10},{i * 10 + 8}")
             for p, o in ((RDF + "type", n(KG + "Mention")), (NIF + "beginIndex", lit(i * 10, "integer")),
