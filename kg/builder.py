@@ -1,19 +1,20 @@
 """The whole pipeline: files -> documents -> spaCy -> extraction -> identity -> quads -> store."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .config import Settings
-from .graph.store import KgStore
+from .errors import ExtractionError
+from .graph.store import BatchWriter, KgStore
 from .graph.triples import gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents
-from .nlp.extract import extract, masked_text
 from .nlp.lexicon import load_lexicon
-from .nlp.pipeline import load_kg_pipeline, parse_texts
 from .records import Document, EntityType, Extraction
 from .resolve import Resolver
+from .runners import Failure, Job, make_runner
 
 
 @dataclass
@@ -36,6 +37,10 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     Idempotent: documents already stored with the same content are not read again.
     A document whose file changed replaces its earlier version. A failure in one
     document is reported and leaves the store as it was for that document.
+
+    Streaming: documents are read, extracted (in this process, in `settings.workers`
+    processes, or on the Dask cluster `settings.dask`) and written in batches; what stays
+    in memory is the identity index, not the documents.
     """
     report = BuildReport()
     lx = load_lexicon(settings.ontology_dir)
@@ -45,38 +50,63 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
         resolver.add_known(iri, t, label, keys, titles)
     stored = store.documents()
     by_identifier = {(ident, src): did for did, (ident, src) in stored.items()}
-    todo: list[Document] = []
+    batches = _batches(_todo(paths, stored, settings, report), settings.docs_per_task)
+    first = list(itertools.islice(batches, 2))
+    if not first:
+        return report
+    job = Job(settings.model, settings.ontology_dir, settings.batch_size)
+    with make_runner(job, settings.workers, settings.dask, enough_work=len(first) > 1) as runner, \
+            BatchWriter(store, max_docs=settings.docs_per_task) as writer:
+        for batch, results in runner.map(itertools.chain(first, batches)):
+            for document, x in zip(batch, results):
+                quads = _document_quads(document, x, resolver, lx, settings, report)
+                if quads is None:
+                    continue
+                old = by_identifier.get((document.identifier, document.source))
+                writer.put(document.doc_id, quads, replaces=[old] if old else [])
+                (report.replaced if old else report.built).append(document.identifier)
+                if progress:
+                    progress(document.identifier)
+    if report.replaced and hasattr(store, "prune_gazetteer"):
+        store.prune_gazetteer()      # entities only the old versions named
+    return report
+
+
+def _todo(paths, stored: dict, settings: Settings, report: BuildReport) -> Iterator[Document]:
+    """The documents to build, read one at a time; the others are reported."""
+    seen: set[str] = set()
     for item in iter_documents([Path(p) for p in paths]):
         if isinstance(item, IngestFailure):
             (report.skipped if item.skipped else report.failed).append(item.message)
-            continue
-        if item.doc_id in stored:
+        elif item.doc_id in stored or item.doc_id in seen:
             report.unchanged.append(item.identifier)
-            continue
-        if len(item.text) > settings.max_chars:
+        elif len(item.text) > settings.max_chars:
             report.failed.append(f"[E029] {_where(item)}: {len(item.text):,} characters is over the "
                                  f"{settings.max_chars:,} limit; split the file or raise max_chars in kg.toml")
-            continue
-        todo.append(item)
-    nlp = load_kg_pipeline(settings.model) if todo else None
-    texts = (masked_text(d) for d in todo)
-    docs = parse_texts(nlp, texts, settings.batch_size) if todo else []
-    for document, sdoc in zip(todo, docs):
-        try:
-            x = extract(document, sdoc, lx)
-            quads = list(_quads(x, resolver, lx, settings))
-        except Exception as exc:  # one bad document must not stop the build
-            report.failed.append(f"[E031] {_where(document)}: extraction failed "
-                                 f"({type(exc).__name__}: {exc}); rerun with --debug and report it")
-            if settings_debug():
-                raise
-            continue
-        old = by_identifier.get((document.identifier, document.source))
-        store.put_document(document.doc_id, quads, replaces=[old] if old else [])
-        (report.replaced if old else report.built).append(document.identifier)
-        if progress:
-            progress(document.identifier)
-    return report
+        else:
+            seen.add(item.doc_id)
+            yield item
+
+
+def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(itertools.islice(docs, max(1, size))):
+        yield batch
+
+
+def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Settings,
+                    report: BuildReport) -> list | None:
+    """The quads of one extracted document, or None (and a reported failure)."""
+    try:
+        if isinstance(x, Failure):
+            raise ExtractionError(f"{x.error}: {x.message}")
+        return list(_quads(x, resolver, lx, settings))
+    except Exception as exc:  # one bad document must not stop the build
+        why = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
+        report.failed.append(f"[E031] {_where(document)}: extraction failed ({why.removeprefix('[E030] ')}); "
+                             "rerun with --debug and report it")
+        if settings_debug():
+            raise
+        return None
 
 
 def _where(d: Document) -> str:

@@ -36,6 +36,10 @@ def _root(debug: bool = typer.Option(False, "--debug", help="show tracebacks")) 
 def build(paths: List[Path] = typer.Argument(..., help="files or folders to read"),
           store: str = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP + ", or a SPARQL server's query URL"),
           model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load"),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0,
+                                                help="extraction processes (default: the machine's cores)"),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+                                             help="extract on a Dask cluster: tcp://HOST:8786, or 'local'"),
           strict: bool = typer.Option(False, "--strict", help="skipped files count as failures")) -> None:
     """Read documents into the store (only new or changed ones)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -46,7 +50,7 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 
     from .graph.remote import RemoteStore, is_remote
 
-    settings = load_settings(model=model, store=str(store))
+    settings = load_settings(model=model, store=str(store), workers=workers, dask=dask)
     with (RemoteStore(store) if is_remote(store) else KgStore(store)) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
                                         console=err, transient=True, disable=not err.is_terminal) as bar:

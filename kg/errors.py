@@ -34,6 +34,12 @@ class StoreLocked(StoreError):
     code = "E051"
 
 
+class ClusterError(KgError):
+    """Extraction could not run where it was asked to (Dask missing, scheduler unreachable)."""
+
+    code = "E060"
+
+
 class QueryRejected(KgError):
     code = "E070"
 

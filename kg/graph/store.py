@@ -1,9 +1,9 @@
 """The on-disk Oxigraph store: one named graph per document, one writer at a time.
 
 Guarantees:
-- A document's contribution is written in one atomic `extend`, together with
-  its marker triple (`kg:contentHash`): a store killed mid-build never holds
-  half a document, and a rebuild completes what is missing.
+- A document's contribution is written in one transaction (alone, or with the other
+  documents of its batch), together with its marker triple (`kg:contentHash`): a store
+  killed mid-build never holds half a document, and a rebuild completes what is missing.
 - Building a document whose content hash is already stored does nothing.
 - A document whose identifier is stored with another hash is replaced.
 - Queries see the union of all named graphs as the default graph.
@@ -87,6 +87,19 @@ class KgStore:
             self.store.remove_graph(ox.NamedNode(GRAPH + old))
         self.store.extend(quads)
 
+    def put_documents(self, items: list[tuple[str, list[ox.Quad], list[str]]]) -> None:
+        """Write several documents' graphs in one transaction (after removing the graphs they replace).
+
+        The quads go to Oxigraph as N-Quads through `Store.load`, which parses and writes
+        outside Python's lock: a build's writer thread overlaps with extraction.
+        """
+        for _, _, replaces in items:
+            for old in replaces:
+                self.store.remove_graph(ox.NamedNode(GRAPH + old))
+        data = ox.serialize((q for _, quads, _ in items for q in quads), format=ox.RdfFormat.N_QUADS)
+        if data:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+
     def put_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.extend(list(quads))
 
@@ -141,3 +154,70 @@ class KgStore:
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+class BatchWriter:
+    """Writes documents' graphs from one background thread, a batch per transaction.
+
+    `put` hands a document over and returns at once; batches of about `max_quads` quads
+    are written while the caller extracts the next documents. `close` writes the rest
+    and waits; an error in the writer is raised again in the caller, at the next `put`
+    or at `close`. Stores without `put_documents` get one `put_document` per document.
+    """
+
+    def __init__(self, store, max_quads: int = 20_000, max_docs: int = 64) -> None:
+        import queue
+        import threading
+        self.store, self.max_quads, self.max_docs = store, max_quads, max_docs
+        self.buffer: list[tuple[str, list[ox.Quad], list[str]]] = []
+        self.size = 0
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue(maxsize=4)
+        self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (items := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    if hasattr(self.store, "put_documents"):
+                        self.store.put_documents(items)
+                    else:
+                        for doc_id, quads, replaces in items:
+                            self.store.put_document(doc_id, quads, replaces=replaces)
+                except BaseException as exc:   # handed back to the caller
+                    self.error = exc
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def put(self, doc_id: str, quads: list[ox.Quad], replaces: list[str] = ()) -> None:
+        self._check()
+        self.buffer.append((doc_id, quads, list(replaces)))
+        self.size += len(quads)
+        if self.size >= self.max_quads or len(self.buffer) >= self.max_docs:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.queue.put(self.buffer)
+            self.buffer, self.size = [], 0
+
+    def close(self) -> None:
+        """Write what is buffered and wait for the writer (raises its error, if any)."""
+        self.flush()
+        self.queue.put(None)
+        self.thread.join()
+        self._check()
+
+    def __enter__(self) -> "BatchWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:                          # stop without hiding the caller's error
+            self.buffer = []
+            self.queue.put(None)
+            self.thread.join()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .entities import NameMention
 from .lexicon import Lexicon
 from .mentions import ORG, PERSON, PLACE
+from .pipeline import doc_text
 
 TARGET_CLASSES = {"ArmedGroup", "CriminalGroup"}
 GOVERNING_VERBS = {"sign", "launch", "inaugurate", "announce", "implement", "lead", "conduct", "carry",
@@ -224,7 +225,7 @@ def _clause_span(doc, tok) -> tuple[int, int]:
     left = max(tok.left_edge.i, sent.start)
     right = min(tok.right_edge.i, sent.end - 1)
     b, e = doc[left].idx, doc[right].idx + len(doc[right])
-    text = doc.text
+    text = doc_text(doc)
     nl = text.rfind("\n", b, tok.idx)
     if nl >= 0:
         b = nl + 1                  # a mention never crosses a line break

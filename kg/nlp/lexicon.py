@@ -10,6 +10,7 @@ from pathlib import Path
 from ..config import ONTOLOGY_DIR
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(s: str) -> str:
     """Lower-case, strip accents and punctuation runs: the key names are compared by.
 
@@ -75,6 +76,8 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)            # folded demonym -> country code
     country_names: dict[str, str] = field(default_factory=dict)       # folded name/alias -> code
     org_heads: list[tuple[str, str, str]] = field(default_factory=list)
+    # words of org_heads by length, longest first: n -> {words: [(rank, class, position)]}
+    head_index: list[tuple[int, dict[str, list[tuple[int, str, str]]]]] = field(default_factory=list)
     operations: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
     funding: dict[tuple[str, str], str] = field(default_factory=dict)
     roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
@@ -130,6 +133,10 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
         for n in [r["label"], *split(r.get("aliases", ""))]:
             lx.org_names.setdefault(n, []).append(key)
     lx.org_heads = [(r["word"], r["class"], r["position"]) for r in read_tsv(lexd / "org_heads.tsv")]
+    by_n: dict[int, dict[str, list[tuple[int, str, str]]]] = {}
+    for rank, (word, cls, pos) in enumerate(lx.org_heads):
+        by_n.setdefault(len(word.split()), {}).setdefault(word, []).append((rank, cls, pos))
+    lx.head_index = sorted(by_n.items(), reverse=True)
     lx.operations = {(r["lemma"], r["pos"]): (r["kind"], float(r["weight"]))
                      for r in read_tsv(lexd / "operations.tsv")}
     lx.funding = {(r["lemma"], r["pos"]): r["role"] for r in read_tsv(lexd / "funding.tsv")}

@@ -155,17 +155,22 @@ def org_head(words: list[str], lx: Lexicon) -> str | None:
     >>> org_head("Guatemalan Army".split(), load_lexicon())
     'MilitaryUnit'
     """
-    text = " ".join(words)
-    for word, cls, pos in sorted(lx.org_heads, key=lambda h: -len(h[0].split())):
-        n = len(word.split())
+    # Longest head first; among heads of one length, the first listed. "last": the name ends
+    # with it; "first": starts with it and goes on; "any": anywhere in the name.
+    for n, heads in lx.head_index:
         if len(words) < n:
             continue
-        last = " ".join(words[-n:]) == word
-        first = " ".join(words[:n]) == word
-        anywhere = f" {word} " in f" {text} "
-        if (pos == "last" and last) or (pos == "first" and first and len(words) > n) \
-                or (pos == "any" and (last or anywhere)):
-            return cls
+        first, last = " ".join(words[:n]), " ".join(words[-n:])
+        best = None
+        for k in range(len(words) - n + 1):
+            gram = last if k == len(words) - n else first if k == 0 else " ".join(words[k:k + n])
+            for rank, cls, pos in heads.get(gram, ()):
+                if (pos == "last" and gram == last and k == len(words) - n) \
+                        or (pos == "first" and k == 0 and len(words) > n) or pos == "any":
+                    if best is None or rank < best[0]:
+                        best = (rank, cls)
+        if best:
+            return best[1]
     return None
 
 

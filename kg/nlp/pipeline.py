@@ -48,11 +48,23 @@ def add_line_breaks(nlp) -> None:
     if not Language.has_factory(name):
         @Language.component(name)
         def line_breaks(doc):
-            for i, tok in enumerate(doc[:-1]):
-                if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_):
-                    doc[i + 1].is_sent_start = True
-                elif "\n" in tok.whitespace_:
-                    doc[i + 1].is_sent_start = True
+            # the token after any line break (inside a whitespace token or in a token's
+            # trailing whitespace) starts a sentence; found from the text, not token by token
+            text = doc.text
+            if "\n" not in text:
+                return doc
+            from bisect import bisect_right
+
+            from spacy.attrs import IDX
+            idx = doc.to_array([IDX]).tolist()
+            last = -1
+            pos = text.find("\n")
+            while pos >= 0:
+                i = bisect_right(idx, pos)          # first token starting after the break
+                if i < len(doc) and i != last and i > 0:
+                    doc[i].is_sent_start = True
+                    last = i
+                pos = text.find("\n", pos + 1)
             return doc
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
@@ -99,8 +111,36 @@ def parse_texts(nlp, texts, batch_size: int = 32):
     for doc, (_, j, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if j == n - 1:
-            yield pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            yield index_sentences(pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False))
             pending = []
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, kept once per document (spaCy joins every token at each call)."""
+    text = doc.user_data.get("kg_text")
+    return text if text is not None else doc.text
+
+
+def index_sentences(doc):
+    """Answer `token.sent`, `span.sent` and `doc.sents` from one list of sentences.
+
+    spaCy finds a token's sentence by re-checking the whole document's annotation at every
+    call; the extractors ask thousands of times per article. The hooks give the same
+    sentences (computed once, after parsing) by binary search.
+    """
+    from bisect import bisect_right
+
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+
+    def sent_of_span(span):
+        return sents[bisect_right(starts, span.start) - 1]
+
+    doc.user_data["kg_text"] = doc.text
+    doc.user_hooks["sents"] = lambda d: iter(sents)
+    doc.user_span_hooks["sent"] = sent_of_span
+    doc.user_token_hooks["sent"] = lambda tok: sents[bisect_right(starts, tok.i) - 1]
+    return doc
 
 
 @lru_cache(maxsize=4)

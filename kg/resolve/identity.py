@@ -32,6 +32,7 @@ class Resolver:
     def __init__(self) -> None:
         self.by_key: dict[str, Known] = {}
         self.persons: list[Known] = []
+        self.person_words: dict[str, list[Known]] = {}   # folded word -> persons whose name has it
         self.iris: set[str] = set()
 
     def add_known(self, iri: str, type_: EntityType, label: str, keys: list[str], titles=()) -> None:
@@ -40,6 +41,8 @@ class Resolver:
             k = Known(iri, type_, label, set(titles))
             if type_ == EntityType.PERSON:
                 self.persons.append(k)
+                for w in dict.fromkeys(fold(label).split()):
+                    self.person_words.setdefault(w, []).append(k)
             self.iris.add(iri)
         k.titles |= set(titles)
         for x in keys:
@@ -71,7 +74,7 @@ class Resolver:
     def _short_form(self, e: Entity, titles: set[str]) -> Known | None:
         toks = fold(e.label).split()
         fits = []
-        for k in self.persons:
+        for k in self.person_words.get(toks[0], ()) if toks else ():
             full = fold(k.label).split()
             n = len(toks)
             if n < len(full) and any(full[i:i + n] == toks for i in range(len(full) - n + 1)):

@@ -1,0 +1,208 @@
+"""Where extraction runs: in this process, in N local processes, or on a Dask cluster.
+
+Extraction (the spaCy parse and kg's rules) is the cost of a build, and it needs nothing
+but the document: it runs on batches of documents wherever there are cores. What needs the
+whole graph (identity across documents, IRIs, writing) stays with the single writer in the
+calling process, which takes the results back in document order, so every runner gives
+the same graph.
+
+A runner is a context manager; inside, `runner.map(batches)` yields `(batch, results)`
+pairs in the order of `batches`, one result per document: an `Extraction`, or a
+`Failure` when kg's rules raised on that document. At most `window` batches are in
+flight, so memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .errors import ClusterError
+from .records import Document, Extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker needs to extract: the pipeline's name, the ontology folder, spaCy's batch size."""
+    model: str
+    ontology_dir: str
+    batch_size: int = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """kg's rules raised on one document (the build reports it and goes on)."""
+    error: str          # exception type
+    message: str
+
+
+Result = Extraction | Failure
+
+
+def extract_batch(docs: list[Document], job: Job) -> list[Result]:
+    """Parse and extract a batch of documents (runs in a worker; loads the pipeline once per process)."""
+    from .nlp.extract import extract, masked_text
+    from .nlp.lexicon import load_lexicon
+    from .nlp.pipeline import load_kg_pipeline, parse_texts
+
+    nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
+    out: list[Result] = []
+    for document, sdoc in zip(docs, parse_texts(nlp, (masked_text(d) for d in docs), job.batch_size)):
+        try:
+            out.append(extract(document, sdoc, lx))
+        except Exception as exc:  # one bad document must not stop the build
+            if os.environ.get("KG_DEBUG") == "1":
+                raise
+            out.append(Failure(type(exc).__name__, str(exc)))
+    return out
+
+
+def warm(job: Job) -> None:
+    """Load the pipeline and the lexicon (before forking, so workers share them)."""
+    from .nlp.lexicon import load_lexicon
+    from .nlp.pipeline import load_kg_pipeline
+    load_kg_pipeline(job.model)
+    load_lexicon(job.ontology_dir)
+
+
+def _worker_start(job: Job) -> None:
+    """A local worker: dies with its parent (a build killed with SIGKILL leaves no orphan
+    processes behind, on Linux), then loads the pipeline."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    warm(job)
+
+
+class InProcess:
+    """Extraction in the calling process."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+
+    def __enter__(self) -> "InProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
+        for batch in batches:
+            yield batch, extract_batch(batch, self.job)
+
+
+class _Windowed:
+    """Submit up to `window` batches ahead and hand results back in order."""
+
+    window: int
+
+    def submit(self, batch: list[Document]):
+        raise NotImplementedError
+
+    def wait(self, handle) -> list[Result]:
+        raise NotImplementedError
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append((batch, self.submit(batch)))
+            if len(pending) >= self.window:
+                b, h = pending.popleft()
+                yield b, self.wait(h)
+        while pending:
+            b, h = pending.popleft()
+            yield b, self.wait(h)
+
+
+class LocalProcesses(_Windowed):
+    """Extraction in `n` local processes (forked after the pipeline is loaded, so they share it)."""
+
+    def __init__(self, job: Job, n: int) -> None:
+        self.job, self.n, self.window = job, n, 2 * n
+        self.pool = None
+
+    def __enter__(self) -> "LocalProcesses":
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        if method == "fork":
+            warm(self.job)
+        self.pool = mp.get_context(method).Pool(self.n, initializer=_worker_start, initargs=(self.job,))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            (self.pool.close if exc[0] is None else self.pool.terminate)()
+            self.pool.join()
+
+    def submit(self, batch):
+        return self.pool.apply_async(extract_batch, (batch, self.job))
+
+    def wait(self, handle) -> list[Result]:
+        return handle.get()
+
+
+class DaskCluster(_Windowed):
+    """Extraction on a Dask cluster: `address` is a scheduler (tcp://host:8786) or "local"
+    for a LocalCluster of `n` single-threaded worker processes on this machine.
+
+    Workers need kg and the spaCy model installed (the same environment as here).
+    """
+
+    def __init__(self, job: Job, address: str, n: int) -> None:
+        self.job, self.address, self.n = job, address, n
+        self.client = self.cluster = None
+        self.window = 2 * n
+
+    def __enter__(self) -> "DaskCluster":
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise ClusterError("--dask needs dask.distributed: pip install 'kg[dask]'") from exc
+        if self.address == "local":
+            self.cluster = LocalCluster(n_workers=self.n, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            try:
+                self.client = Client(self.address, timeout=10)
+            except OSError as exc:
+                raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
+                                   code="E061") from exc
+            self.window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})) or self.n)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def submit(self, batch):
+        return self.client.submit(extract_batch, batch, self.job, pure=False)
+
+    def wait(self, handle) -> list[Result]:
+        return handle.result()
+
+
+def default_workers() -> int:
+    """The machine's cores (those this process may run on)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def make_runner(job: Job, workers: int, dask: str = "", enough_work: bool = True):
+    """The runner for these settings: Dask when `dask` names a scheduler (or "local"),
+    else `workers` local processes, else this process (also when there is too little
+    work to pay for starting processes)."""
+    n = workers if workers > 0 else default_workers()
+    if dask:
+        return DaskCluster(job, dask, n)
+    if n > 1 and enough_work:
+        return LocalProcesses(job, n)
+    return InProcess(job)
