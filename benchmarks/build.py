@@ -1,66 +1,104 @@
-"""Throughput of `kg build` against the bare spaCy pipeline on the same texts (one process).
+"""Throughput and memory of `kg build` against the bare spaCy pipeline on the same texts.
 
-Prints medians of 3 runs. The corpus is the bundled sample corpus repeated to
-reach about 200 documents; a realistic 10k-article generator is not written yet.
+The corpus: news-like articles of about 150 words (benchmarks/corpus.py), 1,000 and 10,000.
+Each measurement runs in a fresh Python process, with the model loaded before the clock
+starts (for both): the bare pipeline is `nlp.pipe` over the texts with `n_process` 1 or 2,
+nothing else; `kg build` reads the files, extracts, resolves and writes the store, with 1 or
+2 worker processes. Peak RSS is that of the measured process (the writer, which holds the
+identity index) and of its largest worker.
+
+Lines: `BENCH <name> <value> <unit>`; ratios are kg words/s ÷ spaCy words/s.
 """
 from __future__ import annotations
 
-import shutil
-import statistics
+import json
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from kg.builder import build
-from kg.config import load_settings
-from kg.graph.store import KgStore
-from kg.ingest import IngestFailure, iter_documents
-from kg.nlp.extract import masked_text
-from kg.nlp.pipeline import load_kg_pipeline, load_pipeline
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus(tmp: Path, copies: int = 15) -> tuple[Path, list[str]]:
-    docs = [d for d in iter_documents([ROOT / "examples" / "corpus"]) if not isinstance(d, IngestFailure)]
-    out = tmp / "corpus"
-    out.mkdir()
-    texts = []
-    for i in range(copies):
-        for j, d in enumerate(docs):
-            text = f"{d.text}\n\n(copy {i})"   # a distinct content hash per copy
-            (out / f"{i:03d}-{j:02d}.txt").write_text(text, encoding="utf-8")
-            texts.append(text)
-    return out, texts
+def _run_one(kind: str, n: int, folder: Path, store: Path) -> dict:
+    """Measured in this (fresh) process; printed as JSON for the parent."""
+    sys.path.insert(0, str(ROOT))
+    from kg.config import load_settings
+    from kg.nlp.lexicon import load_lexicon
+    from kg.nlp.pipeline import load_kg_pipeline, load_pipeline
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    if kind == "spacy":
+        nlp = load_pipeline()
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64, n_process=n):
+            pass
+        seconds = time.perf_counter() - t0
+        docs = len(texts)
+    else:
+        from kg.builder import build
+        from kg.graph.store import KgStore
+        settings = load_settings(workers=n)
+        load_kg_pipeline(settings.model)
+        load_lexicon(settings.ontology_dir)
+        del texts
+        t0 = time.perf_counter()
+        with KgStore(store) as st:
+            report = build([folder], st, settings)
+        seconds = time.perf_counter() - t0
+        assert report.ok, report.failed[:3]
+        docs = len(report.built)
+    return {"seconds": seconds, "words": words, "docs": docs,
+            "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def measure(kind: str, n: int, folder: Path, store: Path) -> dict:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.build", "one", kind, str(n), str(folder), str(store)],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} x{n} failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
+    from .corpus import write_corpus
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        folder, texts = corpus(tmp)
-        words = sum(len(x.split()) for x in texts)
-        nlp = load_pipeline()
-        kg_nlp = load_kg_pipeline()
-        spacy_s, build_s = [], []
-        for run in range(3):
-            t0 = time.perf_counter()
-            for _ in load_pipeline().pipe(texts, batch_size=32):
-                pass
-            spacy_s.append(time.perf_counter() - t0)
-            store_dir = tmp / f"store{run}"
-            t0 = time.perf_counter()
-            with KgStore(store_dir) as st:
-                build([folder], st, load_settings())
-            build_s.append(time.perf_counter() - t0)
-            shutil.rmtree(store_dir)
-        sp, bd = statistics.median(spacy_s), statistics.median(build_s)
-        print(f"BENCH docs {len(texts)} docs")
-        print(f"BENCH words {words} words")
-        print(f"BENCH spacy_words_per_s {words / sp:.0f} words/s")
-        print(f"BENCH build_words_per_s {words / bd:.0f} words/s")
-        print(f"BENCH build_vs_spacy_ratio {sp / bd:.2f} x")
-        del nlp, kg_nlp
+        res: dict[tuple[str, int, int], dict] = {}
+        plan = [(1000, "spacy", 1), (1000, "kg", 1), (1000, "spacy", 2), (1000, "kg", 2),
+                (10000, "spacy", 2), (10000, "kg", 2)]
+        folders = {}
+        for size, kind, n in plan:
+            if size not in folders:
+                folders[size] = tmp / f"corpus-{size}"
+                _, words = write_corpus(folders[size], size)
+                print(f"BENCH corpus_{size // 1000}k_words {words} words")
+            r = res[(kind, size, n)] = measure(kind, n, folders[size], tmp / f"store-{kind}-{size}-{n}")
+            label = f"{kind}_{size // 1000}k_{n}p"
+            print(f"BENCH {label}_s {r['seconds']:.1f} s")
+            print(f"BENCH {label}_words_per_s {r['words'] / r['seconds']:.0f} words/s")
+            print(f"BENCH {label}_docs_per_s {r['docs'] / r['seconds']:.1f} docs/s")
+            print(f"BENCH {label}_rss_mb {r['rss_self_mb']:.0f} MB")
+            if n > 1:
+                print(f"BENCH {label}_worker_rss_mb {r['rss_workers_mb']:.0f} MB")
+            sys.stdout.flush()
+        ratio = lambda size, n: res[("spacy", size, n)]["seconds"] / res[("kg", size, n)]["seconds"]
+        print(f"BENCH build_vs_spacy_ratio {ratio(1000, 1):.2f} x")
+        print(f"BENCH build_vs_spacy_2w_ratio {ratio(1000, 2):.2f} x")
+        print(f"BENCH build_vs_spacy_2w_10k_ratio {ratio(10000, 2):.2f} x")
+        print(f"BENCH workers2_speedup {res[('kg', 1000, 1)]['seconds'] / res[('kg', 1000, 2)]['seconds']:.2f} x")
+        print(f"BENCH spacy_2p_speedup {res[('spacy', 1000, 1)]['seconds'] / res[('spacy', 1000, 2)]['seconds']:.2f} x")
+        print(f"BENCH rss_10k_vs_1k {res[('kg', 10000, 2)]['rss_self_mb'] / res[('kg', 1000, 2)]['rss_self_mb']:.2f} x")
+        print(f"BENCH rss_workers_10k_vs_1k "
+              f"{res[('kg', 10000, 2)]['rss_workers_mb'] / res[('kg', 1000, 2)]['rss_workers_mb']:.2f} x")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["one"]:
+        kind, n, folder, store = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), Path(sys.argv[5])
+        print(json.dumps(_run_one(kind, n, folder, store)))
+    else:
+        main()
