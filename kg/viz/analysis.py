@@ -228,12 +228,14 @@ def reduce_graph(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, s
     n = len(g)
     if n <= max_nodes:
         return g, ""
+    if max_nodes < 2:
+        raise ViewError(f"--max-nodes {max_nodes}: show at least 2 nodes", code="E108")
     comms = communities(g)
-    slots = max(1, max_nodes - min(COMMUNITY_NODES_MAX, len(comms) + 1))
+    n_groups = min(COMMUNITY_NODES_MAX, len(comms) + 1, max_nodes // 2)
     deg = centrality(g, "degree")
-    keep = sorted(g, key=lambda x: (-deg[x], x))[:slots]
+    keep = sorted(g, key=lambda x: (-deg[x], x))[:max_nodes - n_groups]
     out = g.subgraph(keep).copy()
-    folded = _fold(g, out, comms, deg)
+    folded = _fold(g, out, comms, deg, n_groups)
     m_total = g.number_of_edges()
     note = (f"Showing {len(keep):,} of {n:,} entities (the best connected, by degree) and "
             f"{sum(1 for *_, d in out.edges(data=True) if d['relation'] != 'folded'):,} of {m_total:,} "
@@ -243,15 +245,15 @@ def reduce_graph(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, s
     return out, note
 
 
-def _fold(g: nx.MultiDiGraph, out: nx.MultiDiGraph, comms: list[list[str]], deg: dict) -> int:
-    """Add one node per community of left-out nodes (the smallest ones share one) and their links."""
+def _fold(g: nx.MultiDiGraph, out: nx.MultiDiGraph, comms: list[list[str]], deg: dict, n_groups: int) -> int:
+    """Add a node per community of left-out nodes (at most `n_groups`: the smallest share the last)."""
     owner: dict[str, str] = {}
     groups: dict[str, list[str]] = {}
     for i, comm in enumerate(comms + [[x for x in g if deg[x] == 0]]):
         rest = [x for x in comm if x not in out]
         if not rest:
             continue
-        cid = f"kg:community/{min(i, COMMUNITY_NODES_MAX - 1)}"
+        cid = f"kg:community/{min(i, n_groups - 1)}"
         for x in rest:
             owner[x] = cid
         groups.setdefault(cid, []).extend(rest)
