@@ -224,8 +224,11 @@ def path(a: str = typer.Argument(..., help="an entity: name, alias or IRI"),
         return
     if not steps:
         print(f"{a} and {b} are the same entity")
-    for s in steps:
-        print(f"{s['step']}. {s['source']} --{s['relation']}--> {s['target']}")
+    for s in steps:   # the chain reads left to right; a relation stated the other way points back
+        if s["forward"]:
+            print(f"{s['step']}. {s['source']} --{s['relation']}--> {s['target']}")
+        else:
+            print(f"{s['step']}. {s['target']} <--{s['relation']}-- {s['source']}")
         print(f"   “{s['evidence']}” ({s['document']}, confidence {s['confidence']:g})")
 
 
