@@ -261,7 +261,7 @@ def _fold(g: nx.MultiDiGraph, out: nx.MultiDiGraph, comms: list[list[str]], deg:
         members.sort(key=lambda x: (-deg[x], x))
         kinds = Counter(g.nodes[x]["type"] for x in members)
         top = ", ".join(g.nodes[x]["label"] for x in members[:8])
-        out.add_node(cid, label=f"{len(members):,} more entities", type="Community", cls="Community",
+        out.add_node(cid, label=f"{len(members):,} more {'entity' if len(members) == 1 else 'entities'}", type="Community", cls="Community",
                      aliases="", amount="", currency="", kind="", docs=[], dates=[], members=members,
                      evidence=[], summary=f"{', '.join(f'{v} {k}' for k, v in kinds.most_common())}; "
                                           f"best connected: {top}")

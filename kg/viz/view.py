@@ -35,7 +35,7 @@ STYLE = {  # class -> (colour, shape)
 }
 DEFAULT_STYLE = ("#999999", "dot")
 SYMBOL = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆", "star": "★", "hexagon": "⬢",
-          "ellipse": "⬭"}
+          "ellipse": "○"}
 REL_COLOUR = {"hasParticipant": "#3a7dc9", "targets": "#c0392b", "locatedIn": "#27ae60", "partOf": "#7dcea0",
               "memberOf": "#8e44ad", "leads": "#e07b39", "fundedBy": "#b7950b", "recipient": "#b7950b",
               "funds": "#b7950b", "folded": "#cccccc"}
@@ -126,7 +126,7 @@ def edge_record(g: nx.MultiDiGraph, s: str, o: str, d: dict) -> dict:
         if amount:
             label = f"{rel} {money(amount, g.nodes[fund].get('currency', ''))}"
     if rel == "folded":
-        label = f"{d.get('count', 1)} links"
+        label = f"{d.get('count', 1)} link{'s' if d.get('count', 1) != 1 else ''}"
     lines = [label if d.get("factuality", "asserted") == "asserted" else f"{label} ({d['factuality']})"]
     lines += [f"“{_cut(q)}” ({doc})" for q, doc in d.get("quotes", [])[:3]]
     rec = {"from": s, "to": o, "label": label, "arrows": "to", "relation": rel, "title": "\n".join(lines),
