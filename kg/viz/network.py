@@ -124,12 +124,6 @@ def _add_node_evidence(g: nx.MultiDiGraph) -> None:
                     ev.append(q)
 
 
-def evidence_by_entity(store, limit: int = MAX_QUOTES) -> dict[str, list[tuple[str, str]]]:
-    """Entity IRI -> up to `limit` (quote, document) pairs (kept for callers of the old API)."""
-    g = to_networkx(store)
-    return {n: d["evidence"][:limit] for n, d in g.nodes(data=True) if d["evidence"]}
-
-
 def from_triples(full: nx.MultiDiGraph, triples) -> nx.MultiDiGraph:
     """The graph a CONSTRUCT result describes, with attributes and evidence taken from `full`.
 

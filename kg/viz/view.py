@@ -217,7 +217,8 @@ div.vis-tooltip {{ max-width: 420px; white-space: pre-wrap !important; }}
 <div id="counts">{n} nodes, {m} edges</div>
 <input id="search" type="search" placeholder="search names, aliases, quotes (Enter: go to)" style="width: 95%">
 <div><small>size: {size_by}</small> <button id="fit" type="button">fit</button>
-<label><input type="checkbox" id="physics" {physics_checked}> physics</label></div>
+<label><input type="checkbox" id="physics" {physics_checked}> physics</label><br>
+<label><input type="checkbox" id="lonely"> hide entities with no relation</label></div>
 <h4>Classes</h4>{legend}
 <h4>Relations</h4>{rels}
 {entity_link}<div id="info"></div>
@@ -230,9 +231,11 @@ window.kgReady = false;
 const nodes = new vis.DataSet(DATA.nodes);
 const edges = new vis.DataSet(DATA.edges);
 const hiddenCls = new Set(), hiddenRel = new Set();
-let query = "", shown = null;
+let query = "", shown = null, hideLonely = false;
+const linked = new Set(DATA.edges.flatMap(e => [e.from, e.to]));
 const matches = n => !query || n.label.toLowerCase().includes(query) || n.title.toLowerCase().includes(query);
-const nodeView = new vis.DataView(nodes, {{ filter: n => !hiddenCls.has(n.group) && matches(n) }});
+const nodeView = new vis.DataView(nodes, {{ filter: n => !hiddenCls.has(n.group) && matches(n) &&
+  !(hideLonely && !linked.has(n.id)) }});
 const edgeView = new vis.DataView(edges, {{ filter: e => !hiddenRel.has(e.relation) &&
   (shown === null || (shown.has(e.from) && shown.has(e.to))) }});
 const network = new vis.Network(document.getElementById("net"), {{ nodes: nodeView, edges: edgeView }},
@@ -246,7 +249,7 @@ if (PHYSICS) {{ network.once("stabilizationIterationsDone", ready); network.once
 else {{ network.once("afterDrawing", ready); }}
 function refresh() {{
   nodeView.refresh();
-  shown = (hiddenCls.size || query) ? new Set(nodeView.getIds()) : null;
+  shown = (hiddenCls.size || query || hideLonely) ? new Set(nodeView.getIds()) : null;
   edgeView.refresh();
   document.getElementById("counts").textContent = nodeView.length + " nodes, " + edgeView.length + " edges"; }}
 function show(id) {{
@@ -267,6 +270,7 @@ document.querySelectorAll("input.rel").forEach(b => b.addEventListener("change",
   b.checked ? hiddenRel.delete(b.value) : hiddenRel.add(b.value); refresh(); }}));
 document.getElementById("physics").addEventListener("change", ev =>
   network.setOptions({{ physics: {{ enabled: ev.target.checked }} }}));
+document.getElementById("lonely").addEventListener("change", ev => {{ hideLonely = ev.target.checked; refresh(); }});
 document.getElementById("fit").addEventListener("click", () => network.fit());
 network.on("click", p => show(p.nodes[0]));
 network.on("doubleClick", p => {{ const link = document.getElementById("entity-link");

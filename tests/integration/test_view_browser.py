@@ -174,6 +174,10 @@ def test_view_demo_store_loads_offline(watched, demo_store, tmp_path, artifacts_
         pass  # a screenshot mid-layout is still a screenshot
     page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts_dir / "view.png"))
+    page.check("#lonely")
+    linked = {x for edge in demo_store.networkx().edges() for x in edge}
+    assert _count(page) == len(linked) < n
+    page.uncheck("#lonely")
     page.fill("#search", "police")
     assert 0 < _count(page) < n
     assert watched.outside == []
