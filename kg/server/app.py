@@ -116,7 +116,7 @@ class Endpoint:
         A bad parameter gets 400 with the coded message.
         """
         from ..errors import ViewError
-        from ..viz.analysis import Selection, select
+        from ..viz.analysis import Selection, find_entity, select
         from ..viz.view import MAX_VIEW_NODES, render_graph
         p = {k: v[0] for k, v in (params or {}).items() if v and v[0]}
         if not p and self.view_html is not None:
@@ -127,7 +127,8 @@ class Endpoint:
                             since=p.get("since"), until=p.get("until"))
             g = select(self.graph(), sel)
             page = render_graph(g, "kg network", max_nodes=_int(p.get("max_nodes"), MAX_VIEW_NODES),
-                                size=p.get("size", "degree"), entity_base=ENTITY_BASE).encode("utf-8")
+                                size=p.get("size", "degree"), entity_base=ENTITY_BASE,
+                                pinned=[find_entity(g, sel.focus)] if sel.focus else []).encode("utf-8")
         except ViewError as exc:
             return 400, "text/plain", str(exc).encode("utf-8")
         if not p:

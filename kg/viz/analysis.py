@@ -219,8 +219,8 @@ def communities(g: nx.MultiDiGraph) -> list[list[str]]:
 COMMUNITY_NODES_MAX = 100
 
 
-def reduce_graph(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, str]:
-    """Keep the best-connected nodes and fold the rest into one node per community.
+def reduce_graph(g: nx.MultiDiGraph, max_nodes: int, pinned=()) -> tuple[nx.MultiDiGraph, str]:
+    """Keep the best-connected nodes (and the `pinned` ones) and fold the rest into one node per community.
 
     Returns (graph, note); the note is "" when nothing was left out. Folded nodes have
     type "Community", a label saying how many entities they stand for, and `members`.
@@ -233,7 +233,8 @@ def reduce_graph(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, s
     comms = communities(g)
     n_groups = min(COMMUNITY_NODES_MAX, len(comms) + 1, max_nodes // 2)
     deg = centrality(g, "degree")
-    keep = sorted(g, key=lambda x: (-deg[x], x))[:max_nodes - n_groups]
+    first = [x for x in pinned if x in g]
+    keep = first + [x for x in sorted(g, key=lambda x: (-deg[x], x)) if x not in first][:max_nodes - n_groups - len(first)]
     out = g.subgraph(keep).copy()
     folded = _fold(g, out, comms, deg, n_groups)
     m_total = g.number_of_edges()

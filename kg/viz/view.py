@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 import networkx as nx
 
-from .analysis import Selection, centrality, reduce_graph, select
+from .analysis import Selection, centrality, find_entity, reduce_graph, select
 from .layout import layout
 from .network import FUNDING_RELATIONS, to_networkx
 
@@ -56,15 +56,19 @@ def render_view(store, title: str = "kg network", selection: Selection | None = 
     g = to_networkx(store)
     if triples is not None:
         g = from_triples(g, triples)
-    g = select(g, selection or Selection())
-    return render_graph(g, title, max_nodes=max_nodes, size=size, entity_base=entity_base)
+    selection = selection or Selection()
+    g = select(g, selection)
+    pinned = [find_entity(g, selection.focus)] if selection.focus else []
+    return render_graph(g, title, max_nodes=max_nodes, size=size, entity_base=entity_base, pinned=pinned)
 
 
 def render_graph(g: nx.MultiDiGraph, title: str = "kg network", *, note: str = "",
-                 max_nodes: int = MAX_VIEW_NODES, size: str = "degree", entity_base: str = "") -> str:
-    """Return the HTML page for a graph made by `network.to_networkx` (reduced if too large)."""
+                 max_nodes: int = MAX_VIEW_NODES, size: str = "degree", entity_base: str = "",
+                 pinned=()) -> str:
+    """Return the HTML page for a graph made by `network.to_networkx` (reduced if too large;
+    `pinned` nodes, e.g. the focus entity, are never folded away)."""
     scores = centrality(g, size)            # validates `size` before any work
-    g, reduced = reduce_graph(g, max_nodes)
+    g, reduced = reduce_graph(g, max_nodes, pinned)
     if reduced:
         scores = centrality(g, size)
     nodes, edges = to_vis(g, scores, layout(g))

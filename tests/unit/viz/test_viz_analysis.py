@@ -155,3 +155,9 @@ def test_betweenness_on_a_large_graph_is_sampled_and_deterministic(n):
         add_edge(g, f"n{i}", "memberOf", f"n{i + 1}", "q")
     a, b = an.centrality(g, "betweenness"), an.centrality(g, "betweenness")
     assert a == b and len(a) == n
+
+
+@pytest.mark.parametrize("pin", ["loner", "gc"])
+def test_reduce_never_folds_a_pinned_node(graph, pin):
+    g, note = an.reduce_graph(graph, 4, pinned=[ID + pin])
+    assert ID + pin in g and g.nodes[ID + pin]["type"] != "Community" and note
