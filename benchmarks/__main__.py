@@ -1,11 +1,13 @@
 """`make bench`: every benchmark, one after the other. Each prints `BENCH <name> <value> <unit>`."""
 import sys
 
-from . import build, store
+from . import build, store, view
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["build", "store"]
+    which = sys.argv[1:] or ["build", "store", "view"]
     if "build" in which:
         build.main()
     if "store" in which:
         store.main()
+    if "view" in which:
+        view.main()

@@ -74,7 +74,7 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 
 @app.command()
 def export(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
-           fmt: str = typer.Option("turtle", "--format", "-f", help="turtle|trig|nt|nq|jsonld|graphml|csv"),
+           fmt: str = typer.Option("turtle", "--format", "-f", help="turtle|trig|nt|nq|jsonld|graphml|gexf|csv|csv-nodes"),
            out: Path = typer.Option(..., "-o", "--output", help="file to write"),
            force: bool = typer.Option(False, "--force", help="overwrite an existing file")) -> None:
     """Write the graph to a file (atomically)."""
@@ -146,12 +146,23 @@ def queries() -> None:
 @app.command()
 def view(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
          out: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
-         force: bool = typer.Option(False, "--force", help="overwrite an existing file")) -> None:
+         force: bool = typer.Option(False, "--force", help="overwrite an existing file"),
+         focus: Optional[str] = typer.Option(None, "--focus", help="an entity (name, alias or IRI): its ego network"),
+         hops: int = typer.Option(1, "--hops", help="how far from --focus (relations, either direction)"),
+         types: Optional[str] = typer.Option(None, "--type", help="classes to keep, e.g. Operation,Funding"),
+         doc: Optional[str] = typer.Option(None, "--doc", help="only what one document says (file name)"),
+         since: Optional[str] = typer.Option(None, "--since", help="dated on or after YYYY[-MM[-DD]]"),
+         until: Optional[str] = typer.Option(None, "--until", help="dated on or before YYYY[-MM[-DD]]"),
+         query: Optional[str] = typer.Option(None, "--query", help="show the result of a CONSTRUCT (.rq file or text)"),
+         max_nodes: int = typer.Option(5000, "--max-nodes", help="larger graphs are reduced, with a note"),
+         size: str = typer.Option("degree", "--size", help="node size by degree|betweenness|none"),
+         title: str = typer.Option("kg network", "--title", help="page title")) -> None:
     """Write an interactive HTML network view (works offline)."""
     from .api import open_store
 
     with open_store(store, read_only=True) as g:
-        g.view(out, force=force)
+        g.view(out, force=force, focus=focus, hops=hops, types=(types or "").split(",") if types else (),
+               doc=doc, since=since, until=until, query=query, max_nodes=max_nodes, size=size, title=title)
     err.print(f"wrote {out}", markup=False, highlight=False)
 
 
@@ -171,28 +182,58 @@ def validate(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HEL
 
 @app.command()
 def stats(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
-          top: int = typer.Option(10, "--top", help="how many top actors")) -> None:
-    """Counts by class and relation, and the most connected actors."""
-    from collections import Counter
-
-    import networkx as nx
+          top: int = typer.Option(10, "--top", help="how many top actors and communities"),
+          fmt: str = typer.Option("table", "--format", "-f", help="table|json")) -> None:
+    """Counts by class and relation, top actors by degree and betweenness, communities."""
+    import json
 
     from .api import open_store
 
     with open_store(store, read_only=True) as g:
-        graph = g.networkx()
+        summary = g.stats(top=top)
         docs = g.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }").rows[0][0]
+    if fmt == "json":
+        print(json.dumps({"documents": int(docs), **summary}, ensure_ascii=False, indent=2))
+        return
     print(f"documents: {docs}")
-    for cls, n in sorted(Counter(d["type"] for _, d in graph.nodes(data=True)).items()):
-        print(f"{cls:16} {n}")
-    for rel, n in sorted(Counter(d["relation"] for *_, d in graph.edges(data=True)).items()):
-        print(f"  {rel:16} {n}")
-    simple = nx.Graph(graph)
-    deg = sorted(((d, n) for n, d in simple.degree() if graph.nodes[n]["type"] in ("Person", "Organization")),
-                 reverse=True)[:top]
+    for r in summary["classes"]:
+        print(f"{r['class']:16} {r['count']}")
+    for r in summary["relations"]:
+        print(f"  {r['relation']:16} {r['count']}")
     print("top actors by degree:")
-    for d, n in deg:
-        print(f"  {d:4} {graph.nodes[n]['label']}")
+    for r in summary["top_degree"]:
+        print(f"  {r['score']:4} {r['label']} ({r['class']})")
+    print("top actors by betweenness:")
+    for r in summary["top_betweenness"]:
+        print(f"  {r['score']:.4f} {r['label']} ({r['class']})")
+    print("communities (largest first):")
+    for r in summary["communities"]:
+        print(f"  {r['community']:3} {r['size']:5}  {r['members']}")
+
+
+@app.command()
+def path(a: str = typer.Argument(..., help="an entity: name, alias or IRI"),
+         b: str = typer.Argument(..., help="another entity"),
+         store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
+         fmt: str = typer.Option("text", "--format", "-f", help="text|json")) -> None:
+    """The shortest chain of relations between two entities, with the evidence of each step."""
+    import json
+
+    from .api import open_store
+
+    with open_store(store, read_only=True) as g:
+        steps = g.path(a, b)
+    if fmt == "json":
+        print(json.dumps(steps, ensure_ascii=False, indent=2))
+        return
+    if not steps:
+        print(f"{a} and {b} are the same entity")
+    for s in steps:   # the chain reads left to right; a relation stated the other way points back
+        if s["forward"]:
+            print(f"{s['step']}. {s['source']} --{s['relation']}--> {s['target']}")
+        else:
+            print(f"{s['step']}. {s['target']} <--{s['relation']}-- {s['source']}")
+        print(f"   “{s['evidence']}” ({s['document']}, confidence {s['confidence']:g})")
 
 
 @app.command()

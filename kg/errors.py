@@ -52,5 +52,11 @@ class ExportError(KgError):
     code = "E080"
 
 
+class ViewError(KgError):
+    """A view, path or statistics request that cannot be met (unknown entity, bad date...)."""
+
+    code = "E100"
+
+
 class ModelNotFound(KgError):
     code = "E090"

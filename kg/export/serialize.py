@@ -1,19 +1,23 @@
 """Serialise the store. Outputs are atomic: written to a temp file, fsynced, then os.replace()."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..config import ONTOLOGY_DIR
 from ..errors import ExportError
 from ..graph.store import ONTOLOGY_GRAPH
 from ..namespaces import PREFIXES
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
            "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-           "nquads": ox.RdfFormat.N_QUADS, "jsonld": "jsonld", "graphml": "graphml", "csv": "csv"}
+           "nquads": ox.RdfFormat.N_QUADS, "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf", "csv": "csv",
+           "csv-nodes": "csv-nodes"}
+CONTEXT_FILE = "context.jsonld"
 
 
 def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
@@ -60,40 +64,44 @@ def triples(store, include_ontology: bool = False) -> list[ox.Triple]:
 
 
 def render(store, fmt: str) -> bytes:
+    """The store in `fmt` as bytes. Deterministic: the same store gives the same bytes
+    (JSON-LD excepted: rdflib orders its nodes itself). ExportError E082 for an unknown format."""
     f = FORMATS.get(fmt)
     if f is None:
         raise ExportError(f"unknown format {fmt!r}; one of: {', '.join(sorted(FORMATS))}", code="E082")
     if f in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-        quads = sorted((q for q in store.store.quads_for_pattern(None, None, None, None)
-                        if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == ONTOLOGY_GRAPH)),
-                       key=str)
-        return ox.serialize(quads, format=f, prefixes=PREFIXES if f == ox.RdfFormat.TRIG else None)
+        return ox.serialize(quads(store), format=f, prefixes=PREFIXES if f == ox.RdfFormat.TRIG else None)
     if isinstance(f, ox.RdfFormat):
         return ox.serialize(triples(store), format=f,
                             prefixes=PREFIXES if f == ox.RdfFormat.TURTLE else None)
     if f == "jsonld":
-        import rdflib
-        g = rdflib.Graph()
-        g.parse(data=ox.serialize(triples(store), format=ox.RdfFormat.N_TRIPLES), format="nt")
-        for p, iri in PREFIXES.items():
-            g.bind(p, iri)
-        return g.serialize(format="json-ld", context={p: iri for p, iri in PREFIXES.items()}).encode("utf-8")
+        return render_jsonld(triples(store))
     from ..viz.network import to_networkx
-    nx_graph = to_networkx(store)
-    if f == "graphml":
-        import networkx as nx
-        import io
-        buf = io.BytesIO()
-        nx.write_graphml(nx_graph, buf)
-        return buf.getvalue()
-    import csv, io
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["source", "source_label", "relation", "target", "target_label", "evidence"])
-    for s, o, data in nx_graph.edges(data=True):
-        w.writerow([s, nx_graph.nodes[s].get("label"), data.get("relation"), o, nx_graph.nodes[o].get("label"),
-                    data.get("evidence", "")])
-    return buf.getvalue().encode("utf-8")
+    from .tables import edges_csv, flat_graph, gexf, graphml, nodes_csv
+    g = to_networkx(store)
+    writers = {"graphml": lambda: graphml(flat_graph(g)), "gexf": lambda: gexf(flat_graph(g)),
+               "csv": lambda: edges_csv(g), "csv-nodes": lambda: nodes_csv(g)}
+    return writers[f]()
+
+
+def quads(store) -> list[ox.Quad]:
+    """Every quad but the ontology's, each document in its own named graph, in a stable order."""
+    return sorted((q for q in store.store.quads_for_pattern(None, None, None, None)
+                   if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == ONTOLOGY_GRAPH)),
+                  key=str)
+
+
+def jsonld_context(ontology_dir: Path = ONTOLOGY_DIR) -> dict:
+    """The published JSON-LD context (ontology/context.jsonld): prefixes and short terms."""
+    return json.loads((Path(ontology_dir) / CONTEXT_FILE).read_text(encoding="utf-8"))["@context"]
+
+
+def render_jsonld(trs: list[ox.Triple]) -> bytes:
+    """JSON-LD compacted with the published context, which is embedded (readable offline)."""
+    import rdflib
+    g = rdflib.Graph()
+    g.parse(data=ox.serialize(trs, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return g.serialize(format="json-ld", context=jsonld_context(), indent=1).encode("utf-8")
 
 
 def export(store, fmt: str, out: Path, force: bool = False) -> int:

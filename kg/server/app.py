@@ -98,16 +98,50 @@ class Endpoint:
         self.view_html = view_html
         self.ctx = mp.get_context("fork")
         self._view_lock = threading.Lock()
+        self._graph = None
 
-    def view(self) -> bytes:
-        """The network view, rendered once on first request."""
+    def graph(self):
+        """The store's entity graph (networkx), read once on first use."""
         with self._view_lock:
-            if self.view_html is None:
+            if self._graph is None:
                 from ..api import open_store
-                from ..viz.view import render_view
                 with open_store(self.store_path, read_only=True) as g:
-                    self.view_html = render_view(g.store).encode("utf-8")
-            return self.view_html
+                    self._graph = g.networkx()
+            return self._graph
+
+    def view(self, params: dict[str, list[str]] | None = None) -> tuple[int, str, bytes]:
+        """The network view; the whole graph is rendered once, a selection on each request.
+
+        Parameters as for `kg view`: focus, hops, type, doc, since, until, max_nodes, size.
+        A bad parameter gets 400 with the coded message.
+        """
+        from ..errors import ViewError
+        from ..viz.analysis import Selection, find_entity, select
+        from ..viz.view import MAX_VIEW_NODES, render_graph
+        p = {k: v[0] for k, v in (params or {}).items() if v and v[0]}
+        if not p and self.view_html is not None:
+            return 200, "text/html", self.view_html
+        try:
+            sel = Selection(focus=p.get("focus"), hops=_int(p.get("hops"), 1),
+                            types=tuple(p["type"].split(",")) if "type" in p else (), doc=p.get("doc"),
+                            since=p.get("since"), until=p.get("until"))
+            g = select(self.graph(), sel)
+            page = render_graph(g, "kg network", max_nodes=_int(p.get("max_nodes"), MAX_VIEW_NODES),
+                                size=p.get("size", "degree"), entity_base=ENTITY_BASE,
+                                pinned=[find_entity(g, sel.focus)] if sel.focus else []).encode("utf-8")
+        except ViewError as exc:
+            return 400, "text/plain", str(exc).encode("utf-8")
+        if not p:
+            self.view_html = page
+        return 200, "text/html", page
+
+    def entity(self, iri: str) -> tuple[int, str, bytes]:
+        """The page of one entity, or 404 with a coded message."""
+        from ..viz.entity import render_entity
+        g = self.graph()
+        if iri not in g:
+            return 404, "text/plain", f"[E101] no entity {iri!r} in this store; see / for the network".encode()
+        return 200, "text/html", render_entity(g, iri, ENTITY_BASE, "/view").encode("utf-8")
 
     def answer(self, query: str, accept: str) -> tuple[int, str, bytes]:
         try:
@@ -132,6 +166,24 @@ class Endpoint:
         return result
 
 
+ENTITY_BASE = "/entity?iri="
+
+
+def _int(text: str | None, default: int) -> int:
+    """An integer query parameter (E108 when it is not one).
+
+    >>> _int("2", 1), _int(None, 1)
+    (2, 1)
+    """
+    from ..errors import ViewError
+    if text is None:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        raise ViewError(f"{text!r}: not a whole number", code="E108") from None
+
+
 def make_handler(ep: Endpoint):
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg"
@@ -144,6 +196,9 @@ def make_handler(ep: Endpoint):
             self.send_header("Content-Type", f"{mt}; charset=utf-8" if mt.startswith("text/") else mt)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("X-Content-Type-Options", "nosniff")
+            if mt == "text/html":
+                self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
+                                 "style-src 'unsafe-inline'; img-src data: blob:")
             if ep.cors:
                 self.send_header("Access-Control-Allow-Origin", ep.cors)
             self.end_headers()
@@ -168,8 +223,10 @@ def make_handler(ep: Endpoint):
                     return self._send(400, "text/plain", b"[E075] missing 'query' parameter")
                 return self._send(*ep.answer(q, self.headers.get("Accept", "")))
             if url.path in ("/", "/view"):
-                return self._send(200, "text/html", ep.view())
-            self._send(404, "text/plain", b"not found: try /sparql or /")
+                return self._send(*ep.view(urllib.parse.parse_qs(url.query)))
+            if url.path == "/entity":
+                return self._send(*ep.entity(urllib.parse.parse_qs(url.query).get("iri", [""])[0]))
+            self._send(404, "text/plain", b"not found: try /sparql, / or /entity?iri=IRI")
 
         def do_POST(self):
             url = urllib.parse.urlsplit(self.path)

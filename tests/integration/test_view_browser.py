@@ -174,6 +174,10 @@ def test_view_demo_store_loads_offline(watched, demo_store, tmp_path, artifacts_
         pass  # a screenshot mid-layout is still a screenshot
     page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts_dir / "view.png"))
+    page.check("#lonely")
+    linked = {x for edge in demo_store.networkx().edges() for x in edge}
+    assert _count(page) == len(linked) < n
+    page.uncheck("#lonely")
     page.fill("#search", "police")
     assert 0 < _count(page) < n
     assert watched.outside == []
@@ -188,3 +192,100 @@ def test_view_physics_checkbox_matches_layout(watched, tmp_path, n_nodes, physic
     page = watched.open(path)
     assert page.evaluate("window.kgNetwork.physics.options.enabled") is physics
     assert page.is_checked("#physics") is physics
+
+
+# ---------------------------------------------------------------------- the real rendering path
+def _explore_graph():
+    """Entities named like markup, a funding with an amount, and enough extra nodes to be reduced."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "viz"))
+    from viz_graphs import add_edge, add_node, make_graph
+    g = make_graph()
+    add_node(g, "img", IMG, "Organization", "ArmedGroup", aliases=SCRIPT,
+             evidence=[(f"{IMG} claimed it. {HREF}", "hostile.txt")])
+    add_node(g, "script", "<script>", "Person", evidence=[("<script> was seen.", "hostile.txt")])
+    add_edge(g, "script", "memberOf", "img", f"{SCRIPT} joined {IMG}.", doc="hostile.txt")
+    add_edge(g, "img", "locatedIn", "gt", "They operate in Guatemala.", doc="hostile.txt")
+    for i in range(30):                              # a tail of minor places, folded away when reduced
+        add_node(g, f"p{i}", f"Village {i}", "Location", "Municipality")
+        add_edge(g, f"p{i}", "partOf", "mx" if i % 2 else "gt", f"Village {i} is there.")
+    return g
+
+
+@pytest.mark.parametrize("max_nodes", [30])
+def test_view_rendered_graph_hostile_names_funding_note_search_filters(watched, tmp_path, artifacts_dir, max_nodes):
+    from kg.viz.view import render_graph
+    g = _explore_graph()
+    path = tmp_path / "explore.html"
+    path.write_text(render_graph(g, "kg explore", max_nodes=max_nodes), encoding="utf-8")
+    page = watched.open(path)
+    page.wait_for_function("window.kgReady === true", timeout=30000)
+    n = _count(page)
+    assert n <= max_nodes
+
+    # the reduction note is visible, as text
+    note = page.locator("#note")
+    assert note.is_visible() and f"of {len(g)} entities" in note.inner_text()
+    assert page.evaluate("document.querySelectorAll('#note *').length") == 0
+
+    # markup-like names are nodes shown as text; nothing was run or inserted
+    ids = page.evaluate("window.kgNodes.getIds()")
+    img_id = next(i for i in ids if i.endswith("/img"))
+    assert page.evaluate("id => window.kgNodes.get(id).label", img_id) == IMG
+    page.evaluate("id => window.kgNetwork.emit('click', {nodes: [id], edges: []})", img_id)
+    info = page.inner_text("#info")
+    assert info.startswith(IMG) and f"also: {SCRIPT}" in info and HREF in info
+    assert page.evaluate("document.querySelectorAll('img, #info *').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 2
+
+    # funding edges carry their amount
+    labels = page.evaluate("window.kgEdges.get().map(e => e.label)")
+    assert "fundedBy USD 1,300,000,000" in labels
+
+    # search narrows to matches; Enter selects and centres the first
+    page.fill("#search", "national civil")
+    assert _count(page) == 1
+    page.press("#search", "Enter")
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [page.evaluate("window.kgNodes.getIds()[0]")]
+    page.fill("#search", "")
+    assert _count(page) == n
+
+    # a class filter hides its nodes and the edges that touch them
+    before = page.evaluate("window.kgEdges.length")
+    page.uncheck("input.cls[value='Country']")
+    assert _count(page) == n - 2               # Guatemala and Mexico
+    assert page.evaluate("window.kgEdges.length") < before
+    page.check("input.cls[value='Country']")
+    page.uncheck("input.rel[value='fundedBy']")
+    assert "fundedBy USD 1,300,000,000" not in page.evaluate("window.kgEdges.get().map(e => e.label)")
+    page.check("input.rel[value='fundedBy']")
+
+    page.click("#fit")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts_dir / "view-explore.png"))
+    assert watched.outside == [] and watched.dialogs == [] and watched.errors == []
+
+
+@pytest.mark.parametrize("n_nodes", [1500])
+def test_view_large_graph_fixed_layout_is_stable_with_all_nodes(watched, tmp_path, artifacts_dir, n_nodes):
+    import networkx as nx
+
+    from kg.viz.view import render_graph
+    g = nx.MultiDiGraph()
+    for i in range(n_nodes):
+        g.add_node(f"urn:n{i}", label=f"Node {i}", type="Organization", cls="Organization", aliases="", amount="",
+                   currency="", kind="", docs=[], dates=[], evidence=[])
+    for i in range(n_nodes):
+        for j in (i + 1, i * 7 + 3):
+            if j < n_nodes:
+                g.add_edge(f"urn:n{i}", f"urn:n{j}", key="memberOf", relation="memberOf", evidence="e",
+                           document="d.txt", confidence=0.5, factuality="asserted", quotes=[], docs=[], dates=[])
+    path = tmp_path / "large.html"
+    path.write_text(render_graph(g, "large"), encoding="utf-8")
+    page = watched.open(path)
+    page.wait_for_function("window.kgReady === true", timeout=60000)
+    assert _count(page) == n_nodes
+    assert page.evaluate("window.kgNetwork.physics.options.enabled") is False
+    page.screenshot(path=str(artifacts_dir / "view-large.png"))
+    assert watched.outside == [] and watched.errors == []
