@@ -36,7 +36,8 @@ def _root(debug: bool = typer.Option(False, "--debug", help="show tracebacks")) 
 def build(paths: List[Path] = typer.Argument(..., help="files or folders to read"),
           store: str = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP + ", or a SPARQL server's query URL"),
           model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load"),
-          strict: bool = typer.Option(False, "--strict", help="skipped files count as failures")) -> None:
+          strict: bool = typer.Option(False, "--strict", help="skipped files count as failures"),
+          link: Optional[bool] = typer.Option(None, "--link/--no-link", help="owl:sameAs links to Wikidata and GeoNames from the bundled gazetteer (default: on)")) -> None:
     """Read documents into the store (only new or changed ones)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -46,7 +47,7 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 
     from .graph.remote import RemoteStore, is_remote
 
-    settings = load_settings(model=model, store=str(store))
+    settings = load_settings(model=model, store=str(store), link=link)
     with (RemoteStore(store) if is_remote(store) else KgStore(store)) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
                                         console=err, transient=True, disable=not err.is_terminal) as bar:
