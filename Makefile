@@ -35,7 +35,7 @@ docs: $(STAMP)
 	$(PY) tools/gendocs.py
 
 $(TSTAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,notebooks]'
 	touch $@
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
