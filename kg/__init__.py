@@ -14,6 +14,10 @@ Public API: `build`, `open_store`, `query`, `Graph`. The package is typed (PEP 5
 """
 from __future__ import annotations
 
+# Load the kg.query subpackage first: Python binds a subpackage to its parent's attribute the
+# first time it is imported, which would otherwise replace the function kg.query below with
+# the module as soon as any query ran.
+from . import query as _query_package  # noqa: F401
 from .api import Graph, build, open_store, query
 
 __version__ = "0.1.0"

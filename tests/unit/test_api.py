@@ -36,3 +36,10 @@ def test_api_results_convert_to_pandas(demo_store, sparql):
     pd = pytest.importorskip("pandas")
     df = demo_store.query(sparql).to_pandas()
     assert isinstance(df, pd.DataFrame) and list(df.columns) == ["s"] and len(df) == 3
+
+
+def test_api_query_stays_the_function_after_the_query_package_loads():
+    """`kg.query` is the function even after kg.query.run was imported (by any query)."""
+    import importlib
+    importlib.import_module("kg.query.run")
+    assert callable(kg.query) and kg.query is kg.api.query
