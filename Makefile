@@ -8,7 +8,7 @@ EVAL    := ../shared/eval
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: install demo test test-deps eval bench clean chromium
+.PHONY: install demo docs test test-deps eval bench clean chromium
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ demo: $(STAMP)
 	@echo "demo: HTML view     -> $(CURDIR)/demo/graph.html (open it in a browser; works offline)"
 	@echo "demo: store         -> $(CURDIR)/demo/store (try: $(KG) query --store demo/store who-funds-what)"
 
+# README's CLI reference and SPARQL cookbook, and ontology/README.md, regenerated from the code,
+# the ontology and the sample corpus (tests/docs/ fails when they are out of date).
+docs: $(STAMP)
+	$(PY) tools/gendocs.py
+
 $(TSTAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,notebooks]'
 	touch $@
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).

@@ -1,27 +1,68 @@
-"""The Python API: build a graph, open one, query it, export it, view it."""
+"""The Python API: build a graph, open one, query it, export it, view it.
+
+    >>> import tempfile, kg
+    >>> with kg.open_store(tempfile.mkdtemp() + "/store") as g:      # an empty store
+    ...     g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").to_records()
+    [{'n': '0'}]
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .builder import BuildReport, build as _build
 from .config import Settings, load_settings
 from .graph.store import KgStore
 
+if TYPE_CHECKING:
+    import networkx
+
+    from .query.run import Table
+
+
 
 class Graph:
-    """A kg store opened for use. Close it (or use `with`) to release the writer lock."""
+    """A kg store opened for use: query it, export it, draw it, validate it.
 
-    def __init__(self, store: KgStore, settings: Settings, report: BuildReport | None = None):
+    Get one from `kg.build` or `kg.open_store`. A writable Graph holds the store's writer
+    lock (one writer at a time, `[E051]` for a second one): close it, or use it as a
+    context manager (`with kg.open_store(path) as g: ...`). Read-only Graphs may be open in
+    several processes at once.
+
+    Attributes:
+        store: the underlying `KgStore` (pyoxigraph).
+        settings: the `Settings` in force (defaults < kg.toml < KG_* environment < arguments).
+        report: the `BuildReport` of the build that returned this Graph, else None.
+    """
+
+    def __init__(self, store: KgStore, settings: Settings, report: BuildReport | None = None) -> None:
         self.store = store
         self.settings = settings
         self.report = report
 
-    def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None, **params: str):
+    def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None,
+              **params: str) -> "Table | bool | list":
         """Run SPARQL text, a .rq path or a named query; keyword arguments are bound as values.
 
-        `timeout` (seconds) and `max_rows` default to the settings (query_timeout, max_rows).
-        Returns a Table (SELECT; `.to_pandas()`, `.to_records()`), a bool (ASK) or triples.
+        The prefixes kg uses (kg:, skos:, dcterms:, nif:, prov:, rdf:, rdfs:, owl:, geo: …) are
+        predeclared. Parameters are bound as literal values of the variables of the same name
+        (`g.query("leaders", label="Mexico")`), never pasted into the query text. Updates,
+        SERVICE and FROM are refused (`QueryRejected`).
+
+        Args:
+            sparql: SPARQL text, a path to a `.rq` file, or a named query (`kg queries`).
+            timeout: seconds the query may run (default: settings.query_timeout; 0: no limit).
+            max_rows: rows returned at most (default: settings.max_rows); `Table.truncated` says
+                when more were cut.
+            **params: values for the query's variables, as strings.
+
+        Returns:
+            A `Table` for SELECT (`.columns`, `.rows`, `.to_records()`, `.to_pandas()`,
+            `.to_csv()`, `.to_json()`), a bool for ASK, a list of triples for CONSTRUCT/DESCRIBE.
+
+        Raises:
+            QueryError: the text is not SPARQL, the query failed or ran out of time (`[E073]`).
+            QueryRejected: an update, SERVICE or FROM.
         """
         timeout = self.settings.query_timeout if timeout is None else timeout
         max_rows = self.settings.max_rows if max_rows is None else max_rows
@@ -37,10 +78,20 @@ class Graph:
             raise
 
     def export(self, path: str | Path, fmt: str = "turtle", force: bool = False) -> Path:
+        """Write the whole graph to `path` in `fmt` and return the path.
+
+        Atomic: written to a temporary file, then renamed, so a crash never leaves half a file.
+
+        Args:
+            path: the file to write.
+            fmt: turtle, trig, nt, nq, jsonld, graphml (Gephi, networkx) or csv.
+            force: overwrite an existing file (otherwise an existing file is an `ExportError`).
+        """
         from .export import export
         export(self.store, fmt, Path(path), force=force)
         return Path(path)
 
+<<<<<<< HEAD
     def view(self, path: str | Path, force: bool = False, *, focus: str | None = None, hops: int = 1,
              types: Iterable[str] = (), doc: str | None = None, since: str | None = None,
              until: str | None = None, query: str | None = None, max_nodes: int | None = None,
@@ -52,6 +103,12 @@ class Graph:
         `query`: a CONSTRUCT query (text, .rq file or named query) whose result is shown.
         A graph over `max_nodes` (default 5000) is reduced, with a note on the page.
         Raises ViewError (E101-E108) or QueryError; writes nothing then.
+=======
+    def view(self, path: str | Path, force: bool = False) -> Path:
+        """Write the interactive network view (one self-contained HTML file, works offline).
+
+        Atomic like `export`; `force` overwrites an existing file. Returns the path.
+>>>>>>> issue8
         """
         from .export.serialize import atomic_write
         from .viz.analysis import Selection
@@ -63,6 +120,7 @@ class Graph:
         atomic_write(Path(path), page.encode("utf-8"), force=force)
         return Path(path)
 
+<<<<<<< HEAD
     def construct(self, spec: str) -> list:
         """Triples of a CONSTRUCT (or DESCRIBE) query; ViewError E104 for any other query form."""
         from .errors import ViewError
@@ -79,6 +137,15 @@ class Graph:
 
     def networkx(self):
         """The graph as a networkx MultiDiGraph (see kg.viz.network for its attributes)."""
+=======
+    def networkx(self) -> "networkx.MultiDiGraph":
+        """Return the graph as a networkx MultiDiGraph.
+
+        Nodes are entities (IRI; attributes `label`, `type`, `cls`, …); edges are the relations
+        stated as fact (attributes `relation`, `evidence` (the sentence), `document`,
+        `confidence`).
+        """
+>>>>>>> issue8
         from .viz.network import to_networkx
         return to_networkx(self.store)
 
@@ -99,26 +166,57 @@ class Graph:
         return shortest_path(self.networkx(), a, b)
 
     def validate(self) -> tuple[bool, str]:
+        """Check the graph against the SHACL shapes (`ontology/shapes.ttl`).
+
+        Returns:
+            (conforms, report): the pySHACL verdict and its text report.
+        """
         from .graph.validate import validate
         return validate(self.store, Path(self.settings.ontology_dir))
 
     def close(self) -> None:
+        """Close the store and release the writer lock. Safe to call twice."""
         self.store.close()
 
     def __enter__(self) -> "Graph":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def open_store(store: str | Path = "kg-store", *, read_only: bool = False, **settings) -> Graph:
+def open_store(store: str | Path = "kg-store", *, read_only: bool = False, **settings: Any) -> Graph:
+    """Open the store at `store` (created empty when it does not exist and not `read_only`).
+
+    Args:
+        store: the store folder.
+        read_only: open without taking the writer lock, so several processes may read at once.
+        **settings: overrides of `kg.config.Settings` fields (`link=False`, `query_timeout=10` …).
+
+    Raises:
+        StoreError: `read_only` and there is no store there (`[E052]`), or another process
+            holds the writer lock (`[E051]`).
+    """
     s = load_settings(**settings).with_overrides(store=str(store))
     return Graph(KgStore(store, read_only=read_only), s)
 
 
-def build(paths: str | Path | Iterable[str | Path], store: str | Path = "kg-store", **settings) -> Graph:
-    """Build (or update) the graph at `store` from files or folders; return it opened."""
+def build(paths: str | Path | Iterable[str | Path], store: str | Path = "kg-store", **settings: Any) -> Graph:
+    """Build (or update) the graph at `store` from files or folders; return it opened.
+
+    Idempotent: documents already stored with the same content are not read again; a file
+    that changed replaces its earlier version. One bad document is reported in
+    `Graph.report.failed` and does not stop the others.
+
+    Args:
+        paths: a file or folder, or several (text, Markdown, HTML, PDF, JSON lines).
+        store: the store folder (created if needed).
+        **settings: overrides of `kg.config.Settings` fields, e.g. `model="en_core_web_sm"`,
+            `batch_size=16`, `link=False` (no owl:sameAs links to Wikidata and GeoNames).
+
+    Returns:
+        The writable Graph (holding the writer lock until closed), with `.report`.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     g = open_store(store, **settings)
@@ -126,6 +224,7 @@ def build(paths: str | Path | Iterable[str | Path], store: str | Path = "kg-stor
     return g
 
 
-def query(store: str | Path, sparql: str, **params: str):
+def query(store: str | Path, sparql: str, **params: str) -> "Table | bool | list":
+    """Open `store` read-only, run one query (as `Graph.query`), close it, return the result."""
     with open_store(store, read_only=True) as g:
         return g.query(sparql, **params)

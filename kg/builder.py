@@ -150,5 +150,6 @@ def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
     if settings.link:
         for e in x.entities:
             gaz = e.attr("gazetteer")
-            if e.type == EntityType.LOCATION and gaz and gaz in lx.places:
-                yield from gazetteer_quads(lx.places[gaz], iris[e.key])
+            entry = (lx.places.get(gaz) or lx.orgs.get(gaz)) if gaz else None
+            if entry is not None and e.key in iris:
+                yield from gazetteer_quads(entry, iris[e.key])

@@ -40,7 +40,8 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
                                                 help="extraction processes (default: the machine's cores)"),
           dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
                                              help="extract on a Dask cluster: tcp://HOST:8786, or 'local'"),
-          strict: bool = typer.Option(False, "--strict", help="skipped files count as failures")) -> None:
+          strict: bool = typer.Option(False, "--strict", help="skipped files count as failures"),
+          link: Optional[bool] = typer.Option(None, "--link/--no-link", help="owl:sameAs links to Wikidata and GeoNames from the bundled gazetteer (default: on)")) -> None:
     """Read documents into the store (only new or changed ones)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -50,7 +51,7 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 
     from .graph.remote import RemoteStore, is_remote
 
-    settings = load_settings(model=model, store=str(store), workers=workers, dask=dask)
+    settings = load_settings(model=model, store=str(store), workers=workers, dask=dask, link=link)
     with (RemoteStore(store) if is_remote(store) else KgStore(store)) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
                                         console=err, transient=True, disable=not err.is_terminal) as bar:

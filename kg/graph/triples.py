@@ -12,7 +12,7 @@ from typing import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
-                          OWL, PROV, RDF, SKOS, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
+                          OWL, PROV, RDF, SKOS, WIKIDATA, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
 from ..records import Entity, EntityType, Extraction
 from ..mint import document_iri, event_iri, evidence_iri, mention_iri
 
@@ -146,13 +146,40 @@ def _entity(e: Entity, node: NamedNode, label: str, q) -> Iterator[Quad]:
         yield q(node, KG + "inKind", lit(a["inKind"], "boolean"))
 
 
-def gazetteer_quads(place, node_iri: str) -> Iterator[Quad]:
-    """Background knowledge about a place, in the gazetteer's own graph."""
+def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> Iterator[Quad]:
+    """Yield the links and background facts the bundled gazetteer holds for one entity.
+
+    Offline: only ids written in `ontology/gazetteer/*.tsv` are used; nothing is looked up.
+    Written into the gazetteer's own named graph, so `kg build --no-link` (Settings.link =
+    False, where the builder does not call this) leaves no trace of them.
+
+    Args:
+        entry: a gazetteer place (`kg.nlp.lexicon.Place`) or organisation (`Org`).
+        node_iri: the entity's IRI.
+        ontology_dir: where the gazetteers are (default: the bundled ontology/).
+
+    Returns:
+        `owl:sameAs` to Wikidata (`http://www.wikidata.org/entity/Q…`) when the gazetteer
+        row has a `wikidata` id, `owl:sameAs` to GeoNames plus `kg:geonamesId` when it has a
+        `geonames_id`, and WGS84 coordinates when it has them.
+
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> gt = load_lexicon().places["country:GT"]
+    >>> sorted(str(q.object) for q in gazetteer_quads(gt, "https://w3id.org/kg/id/Location/guatemala")
+    ...        if q.predicate.value.endswith("#sameAs"))
+    ['<http://www.wikidata.org/entity/Q774>', '<https://sws.geonames.org/3595528/>']
+    """
+    from .links import wikidata_id
     g = NamedNode(GAZETTEER_GRAPH)
     node = n(node_iri)
-    if place.geonames:
-        yield Quad(node, n(OWL + "sameAs"), n(f"{GEONAMES}{place.geonames}/"), g)
-        yield Quad(node, n(KG + "geonamesId"), lit(place.geonames), g)
-    if place.lat and place.lon:
-        yield Quad(node, n(GEO + "lat"), lit(place.lat, "decimal"), g)
-        yield Quad(node, n(GEO + "long"), lit(place.lon, "decimal"), g)
+    qid = wikidata_id(entry, ontology_dir)
+    if qid:
+        yield Quad(node, n(OWL + "sameAs"), n(WIKIDATA + qid), g)
+    geonames = getattr(entry, "geonames", None)
+    if geonames:
+        yield Quad(node, n(OWL + "sameAs"), n(f"{GEONAMES}{geonames}/"), g)
+        yield Quad(node, n(KG + "geonamesId"), lit(geonames), g)
+    lat, lon = getattr(entry, "lat", None), getattr(entry, "lon", None)
+    if lat and lon:
+        yield Quad(node, n(GEO + "lat"), lit(lat, "decimal"), g)
+        yield Quad(node, n(GEO + "long"), lit(lon, "decimal"), g)

