@@ -91,7 +91,6 @@ class Graph:
         export(self.store, fmt, Path(path), force=force)
         return Path(path)
 
-<<<<<<< HEAD
     def view(self, path: str | Path, force: bool = False, *, focus: str | None = None, hops: int = 1,
              types: Iterable[str] = (), doc: str | None = None, since: str | None = None,
              until: str | None = None, query: str | None = None, max_nodes: int | None = None,
@@ -102,13 +101,8 @@ class Graph:
         (e.g. ["Operation", "Funding"]); `doc`: one document; `since`/`until`: YYYY[-MM[-DD]];
         `query`: a CONSTRUCT query (text, .rq file or named query) whose result is shown.
         A graph over `max_nodes` (default 5000) is reduced, with a note on the page.
-        Raises ViewError (E101-E108) or QueryError; writes nothing then.
-=======
-    def view(self, path: str | Path, force: bool = False) -> Path:
-        """Write the interactive network view (one self-contained HTML file, works offline).
-
         Atomic like `export`; `force` overwrites an existing file. Returns the path.
->>>>>>> issue8
+        Raises ViewError (E101-E108) or QueryError; writes nothing then.
         """
         from .export.serialize import atomic_write
         from .viz.analysis import Selection
@@ -120,7 +114,6 @@ class Graph:
         atomic_write(Path(path), page.encode("utf-8"), force=force)
         return Path(path)
 
-<<<<<<< HEAD
     def construct(self, spec: str) -> list:
         """Triples of a CONSTRUCT (or DESCRIBE) query; ViewError E104 for any other query form."""
         from .errors import ViewError
@@ -135,17 +128,13 @@ class Graph:
                             code="E104")
         return self.query(text)
 
-    def networkx(self):
-        """The graph as a networkx MultiDiGraph (see kg.viz.network for its attributes)."""
-=======
     def networkx(self) -> "networkx.MultiDiGraph":
         """Return the graph as a networkx MultiDiGraph.
 
-        Nodes are entities (IRI; attributes `label`, `type`, `cls`, …); edges are the relations
+        Nodes are entities (IRI; attributes `label`, `type`, `cls` and more); edges are the relations
         stated as fact (attributes `relation`, `evidence` (the sentence), `document`,
         `confidence`).
         """
->>>>>>> issue8
         from .viz.network import to_networkx
         return to_networkx(self.store)
 
