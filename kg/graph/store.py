@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -167,7 +168,6 @@ class BatchWriter:
 
     def __init__(self, store, max_quads: int = 20_000, max_docs: int = 64) -> None:
         import queue
-        import threading
         self.store, self.max_quads, self.max_docs = store, max_quads, max_docs
         self.buffer: list[tuple[str, list[ox.Quad], list[str]]] = []
         self.size = 0
@@ -177,6 +177,12 @@ class BatchWriter:
         self.thread.start()
 
     def _run(self) -> None:
+        # Low priority: extraction (spaCy's matrix code runs on every core it can get) goes
+        # first, and writing takes the cycles it leaves. Linux sets niceness per thread.
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
+        except (AttributeError, OSError):
+            pass
         while (items := self.queue.get()) is not None:
             if self.error is None:
                 try:

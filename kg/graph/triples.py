@@ -7,6 +7,7 @@ evidence statements (reified), never asserted as plain triples.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -19,13 +20,15 @@ from ..mint import document_iri, event_iri, evidence_iri, mention_iri
 A = NamedNode(RDF + "type")
 
 
+@lru_cache(maxsize=1 << 15)
 def n(iri: str) -> NamedNode:
+    """A NamedNode (kept: predicates, classes and entities recur in every document)."""
     return NamedNode(iri)
 
 
 def lit(v, dt: str | None = None) -> Literal:
     if dt:
-        return Literal(str(v), datatype=NamedNode(XSD + dt))
+        return Literal(str(v), datatype=n(XSD + dt))
     return Literal(str(v))
 
 

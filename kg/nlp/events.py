@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .entities import NameMention
 from .lexicon import Lexicon
@@ -87,8 +88,10 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
             if tok.i in idx.by_tok:
                 continue
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-            lemma = next((x for x in lemma_forms(tok) if (x, pos) in lx.operations), None)
-            if pos is None or lemma is None:
+            if pos is None:
+                continue
+            lemma = next((x for x in _forms(tok.lemma_, tok.lower_) if (x, pos) in lx.operations), None)
+            if lemma is None:
                 continue
             kind, weight = lx.operations[(lemma, pos)]
             ev = _read_event(doc, tok, kind, weight, idx, lx)
@@ -131,6 +134,13 @@ def _merge_headlines(events: list[Event], end: int) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(lemma: str, lower: str) -> tuple[str, ...]:
+    class _T:
+        lemma_, lower_ = lemma, lower
+    return tuple(lemma_forms(_T()))
 
 
 def lemma_forms(tok) -> list[str]:
