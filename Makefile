@@ -56,7 +56,7 @@ eval: $(STAMP)
 	$(KG) export --store .eval/store --format turtle -o .eval/out.ttl --force
 	$(PY) $(EVAL)/score.py .eval/out.ttl --gold $(EVAL)/gold/seeds.jsonl --docs $(EVAL)/docs --ontology ontology
 
-bench: $(TSTAMP)
+bench: test-deps
 	$(PY) -m benchmarks
 
 clean:
