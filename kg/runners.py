@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from .errors import ClusterError
@@ -29,6 +29,7 @@ class Job:
     model: str
     ontology_dir: str
     batch_size: int = 32
+    one_blas_thread: bool = False   # set for workers that share the machine with others (Dask)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     from .nlp.pipeline import load_kg_pipeline, parse_texts
 
     nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
+    if job.one_blas_thread:
+        one_blas_thread()
     pulled: deque[Document] = deque()
 
     def texts():
@@ -69,6 +72,17 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
             if os.environ.get("KG_DEBUG") == "1":
                 raise
             yield document, Failure(type(exc).__name__, str(exc))
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process. A worker is one core's worth of
+    extraction: with several workers, BLAS threads in each would outnumber the cores and
+    spin against each other (spaCy's matrix products would slow everything down)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def warm(job: Job) -> None:
@@ -88,6 +102,7 @@ def _worker_start(job: Job) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    one_blas_thread()
     warm(job)
 
 
@@ -208,7 +223,8 @@ class DaskCluster(_Windowed):
             self.cluster.close()
 
     def submit(self, batch):
-        return self.client.submit(extract_batch, batch, self.job, pure=False)
+        job = replace(self.job, one_blas_thread=True)
+        return self.client.submit(extract_batch, batch, job, pure=False)
 
     def wait(self, handle) -> list[Result]:
         return handle.result()
