@@ -31,7 +31,8 @@ TITLE_WORDS = {"president", "minister", "ambassador", "mayor", "governor", "gene
                "director", "chief", "commander", "secretary", "attorney", "deputy", "vice", "former",
                "prosecutor", "judge", "senator", "congressman", "spokesman", "spokeswoman", "captain",
                "lieutenant", "sergeant", "admiral", "major", "mr", "mrs", "ms", "dr", "interior",
-               "defense", "defence", "security", "foreign", "justice", "u.s.", "us", "commissioner"}
+               "defense", "defence", "security", "foreign", "justice", "u.s.", "us", "commissioner",
+               "administrator", "superintendent", "inspector"}
 
 
 @dataclass(frozen=True)
@@ -401,6 +402,9 @@ def _trim(doc, c: Cand) -> Cand | None:
             else:
                 s = k + 1
             break
+    if c.kind == ORG and e - s >= 2 and doc[e - 1].lower_ in TITLE_WORDS and doc[e - 2].lower_ not in TITLE_WORDS \
+            and e < len(doc) and doc[e].pos_ == "PROPN" and is_cap(doc[e]):
+        e -= 1                      # "AFP Commissioner Reece Kershaw": the title goes with the person
     if e <= s:
         return None
     if c.kind != PERSON and _headline_junk(doc, s, e, c):
