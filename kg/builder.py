@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .config import Settings
+from .config import Settings, debug_enabled
 from .errors import ExtractionError
 from .graph.store import BatchWriter, KgStore
 from .graph.triples import gazetteer_quads, to_quads
@@ -104,7 +104,7 @@ def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Set
         why = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
         report.failed.append(f"[E031] {_where(document)}: extraction failed ({why.removeprefix('[E030] ')}); "
                              "rerun with --debug and report it")
-        if settings_debug():
+        if debug_enabled():
             raise
         return None
 
@@ -112,11 +112,6 @@ def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Set
 def _where(d: Document) -> str:
     """How an error names a document: its path, or file#record for JSON lines."""
     return d.identifier if d.media_type == "application/jsonl" else d.source
-
-
-def settings_debug() -> bool:
-    import os
-    return os.environ.get("KG_DEBUG") == "1"
 
 
 def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):

@@ -29,6 +29,11 @@ class Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
 
 
+def debug_enabled() -> bool:
+    """`kg --debug` (KG_DEBUG=1): errors in one document stop the build with a traceback."""
+    return os.environ.get("KG_DEBUG") == "1"
+
+
 def load_settings(config_file: Path | None = None, **overrides) -> Settings:
     """Return settings from defaults, kg.toml, KG_* variables and `overrides`, in that order."""
     s = Settings()

@@ -19,6 +19,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
+from .config import debug_enabled
 from .errors import ClusterError
 from .records import Document, Extraction
 
@@ -69,7 +70,7 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
         try:
             yield document, extract(document, sdoc, lx)
         except Exception as exc:  # one bad document must not stop the build
-            if os.environ.get("KG_DEBUG") == "1":
+            if debug_enabled():
                 raise
             yield document, Failure(type(exc).__name__, str(exc))
 

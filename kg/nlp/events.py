@@ -90,7 +90,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
             if pos is None:
                 continue
-            lemma = next((x for x in _forms(tok.lemma_, tok.lower_) if (x, pos) in lx.operations), None)
+            lemma = next((x for x in lemma_forms(tok.lemma_, tok.lower_) if (x, pos) in lx.operations), None)
             if lemma is None:
                 continue
             kind, weight = lx.operations[(lemma, pos)]
@@ -137,28 +137,20 @@ def _merge_headlines(events: list[Event], end: int) -> list[Event]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _forms(lemma: str, lower: str) -> tuple[str, ...]:
-    class _T:
-        lemma_, lower_ = lemma, lower
-    return tuple(lemma_forms(_T()))
-
-
-def lemma_forms(tok) -> list[str]:
+def lemma_forms(lemma: str, lower: str) -> tuple[str, ...]:
     """The lemma and plain stems of a word (the lemmatiser gives 'instal' for 'installed').
 
-    >>> class T: lemma_ = "instal"; lower_ = "installed"
-    >>> lemma_forms(T())[:3]
-    ['instal', 'installed', 'install']
+    >>> lemma_forms("instal", "installed")[:3]
+    ('instal', 'installed', 'install')
     """
-    low = tok.lower_
-    forms = [tok.lemma_.lower(), low]
+    forms = [lemma.lower(), lower]
     for suf in ("ing", "ed", "es", "s"):
-        if low.endswith(suf) and len(low) - len(suf) >= 3:
-            stem = low[: -len(suf)]
+        if lower.endswith(suf) and len(lower) - len(suf) >= 3:
+            stem = lower[: -len(suf)]
             forms += [stem, stem + "e"]
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def _near(prev: Event, ev: Event) -> bool:

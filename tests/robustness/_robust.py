@@ -29,21 +29,11 @@ EXIT_BUG = ("kg.cli.main calls app(standalone_mode=False) and drops the value it
             "`raise typer.Exit(2)` into a return value in that mode, so `kg build` exits 0 when documents "
             "failed (and with --strict when files were skipped); fix: sys.exit(app(standalone_mode=False) or 0)")
 
-SEIZURE = """Police seize cocaine hidden in banana boxes at Puerto Cortes
+# two short articles shared by the robustness and security suites
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+SEIZURE = (ARTICLES / "seizure.txt").read_text(encoding="utf-8")
 
-March 3, 2022
-
-The National Police of Honduras seized 1.5 tons of cocaine at the port of Puerto Cortes on Tuesday, officials said.
-Commissioner Luis Mejia said the drugs were hidden in a container of bananas bound for Rotterdam.
-"""
-
-DONATION = """United States donates patrol boats to the Coast Guard of Costa Rica
-
-June 10, 2021
-
-The government of the United States donated three patrol boats worth USD 4 million to the Coast Guard of Costa Rica.
-Ambassador Cynthia Telles said the boats would help the coast guard fight drug trafficking on the Pacific coast.
-"""
+DONATION = (ARTICLES / "donation.txt").read_text(encoding="utf-8")
 
 FRESH = """Army seizes weapons cache in Olancho
 
