@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, fold
 from .mentions import ORG, PERSON, PLACE, Cand
+from .tokens import tokens
 
 STATIVE = {"be", "have", "suffer", "face", "remain", "see", "experience", "lie", "border", "share"}
 GOV_WORDS = {"government", "governments", "administration", "authorities"}
@@ -60,10 +61,10 @@ class NameGroup:
 def doc_countries(doc, cands: list[Cand], lx: Lexicon, skip) -> Counter:
     """How often each country is named or implied (demonyms) in the article text."""
     c: Counter = Counter()
-    for tok in doc:
-        if any(b <= tok.idx < e for b, e in skip):
+    for tok in tokens(doc):
+        if not tok.text[:1].isupper() or any(b <= tok.idx < e for b, e in skip):
             continue
-        code = lx.demonyms.get(fold(tok.text)) if tok.text[:1].isupper() else None
+        code = lx.demonyms.get(fold(tok.text))
         if code:
             c[code] += 1
     for cand in cands:
@@ -122,24 +123,25 @@ def _person_fragments(ms: list[NameMention]) -> list[NameMention]:
 def _person_title(doc, c: Cand, m: NameMention) -> None:
     """'Interior Minister Mauricio Lopez', 'U.S. Ambassador to Guatemala William W. Popp',
     'María Porras, Guatemalan attorney general'."""
+    toks = tokens(doc)
     i = c.start - 1
     words = []
-    while i >= 0 and i >= c.start - 7 and "\n" not in doc[i].text and doc[i].text not in (",", ";", ".", "“", "\""):
-        words.insert(0, doc[i])
+    while i >= 0 and i >= c.start - 7 and "\n" not in toks[i].text and toks[i].text not in (",", ";", ".", "“", "\""):
+        words.insert(0, toks[i])
         i -= 1
     title = _find_title(" ".join(t.lower_ for t in words))
-    if title is None and c.start >= 2 and doc[c.start - 1].text == ",":
+    if title is None and c.start >= 2 and toks[c.start - 1].text == ",":
         # "The Mayor of Medellín, Daniel Quintero, praised ..."
         before = []
-        for t in reversed(doc[max(0, c.start - 8):c.start - 1]):
+        for t in reversed(toks[max(0, c.start - 8):c.start - 1]):
             if t.text in (",", ".", ";", "\n") or "\n" in t.text or t.pos_ == "VERB":
                 break
             before.insert(0, t)
         title = _find_title(" ".join(t.lower_ for t in before))
         words = before if title else words
-    if title is None and c.end + 1 < len(doc) and doc[c.end].text == ",":
+    if title is None and c.end + 1 < len(toks) and toks[c.end].text == ",":
         after = []
-        for t in doc[c.end + 1:c.end + 8]:
+        for t in toks[c.end + 1:c.end + 8]:
             if t.text in (",", ".", ";", "\n") or t.pos_ == "VERB" or "\n" in t.text:
                 break
             after.append(t)
@@ -164,14 +166,14 @@ def _find_title(s: str) -> str | None:
 def _org_country(doc, c: Cand, lx: Lexicon) -> str | None:
     """The country an organisation's own words name: 'Guatemalan Army', "Peru's Interior
     Ministry", 'U.S. Embassy in Guatemala' (the embassy is the U.S.'s)."""
-    toks = list(doc[c.start:c.end])
-    for t in toks:
+    toks = tokens(doc)
+    for t in toks[c.start:c.end]:
         code = lx.demonyms.get(fold(t.text)) if t.text[:1].isupper() else None
         if code:
             return code
     # "Guatemala's Interior Ministry": the possessor precedes the span
-    if c.start >= 2 and doc[c.start - 1].text in ("'s", "’s"):
-        code = lx.country_of(doc[c.start - 2].text)
+    if c.start >= 2 and toks[c.start - 1].text in ("'s", "’s"):
+        code = lx.country_of(toks[c.start - 2].text)
         if code:
             return code
     text = doc[c.start:c.end].text
@@ -218,9 +220,10 @@ def _near_agreement(tok) -> bool:
 def government_mentions(doc, lx: Lexicon, skip) -> list[NameMention]:
     """'the Guatemalan government', 'Chiapas government', 'the United States and Guatemalan governments'."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in ("government", "governments") or any(b <= tok.idx < e for b, e in skip):
+    for t in tokens(doc):
+        if t.lower_ not in ("government", "governments") or any(b <= t.idx < e for b, e in skip):
             continue
+        tok = doc[t.i]
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
         for mod in mods:
             group = [mod] + [c for c in mod.conjuncts if c.i < tok.i]

@@ -16,6 +16,7 @@ from .entities import NameMention
 from .lexicon import Lexicon
 from .mentions import ORG, PERSON, PLACE
 from .pipeline import doc_text
+from .tokens import entity_at, tokens
 
 TARGET_CLASSES = {"ArmedGroup", "CriminalGroup"}
 GOVERNING_VERBS = {"sign", "launch", "inaugurate", "announce", "implement", "lead", "conduct", "carry",
@@ -57,15 +58,17 @@ class Index:
     """Token -> name mention of the document, for the parse walks below."""
 
     def __init__(self, doc, mentions: list[NameMention]):
+        from bisect import bisect_left, bisect_right
         self.by_tok: dict[int, NameMention] = {}
+        toks = tokens(doc)
+        starts = [t.idx for t in toks]
+        ends = [t.idx + len(t.text) for t in toks]
         for m in mentions:
-            if m.group is None:
+            if m.group is None or m.end <= m.start:
                 continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for t in span:
-                self.by_tok[t.i] = m
+            # the tokens the span touches (char_span's "expand")
+            for i in range(bisect_right(ends, m.start), bisect_left(starts, m.end)):
+                self.by_tok[i] = m
 
     def names_in(self, tokens) -> list[NameMention]:
         seen, out = set(), []
@@ -80,11 +83,12 @@ class Index:
 def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
     idx = Index(doc, mentions)
     events: list[Event] = []
+    toks = tokens(doc)
     for sent in doc.sents:
-        if any(b <= sent.start_char < e for b, e in skip) or not sent.text.strip():
+        if any(b <= sent.start_char < e for b, e in skip) or not doc_text(doc)[sent.start_char:sent.end_char].strip():
             continue
         found: dict[int, Event] = {}
-        for tok in sent:
+        for tok in toks[sent.start:sent.end]:
             if tok.i in idx.by_tok:
                 continue
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
@@ -94,7 +98,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
             if lemma is None:
                 continue
             kind, weight = lx.operations[(lemma, pos)]
-            ev = _read_event(doc, tok, kind, weight, idx, lx)
+            ev = _read_event(doc, doc[tok.i], kind, weight, idx, lx)
             if ev is not None:
                 found[tok.i] = ev
         for ev in _same_kind_in_sentence(_merge_in_sentence(doc, found)):
@@ -116,7 +120,7 @@ COMMUNICATION = {"announce", "say", "report", "state", "declare", "confirm", "ex
 def headline_end(doc, skip) -> int:
     """Character offset where the headline (the first line kept) ends."""
     for sent in doc.sents:
-        if sent.text.strip() and not any(b <= sent.start_char < e for b, e in skip):
+        if doc_text(doc)[sent.start_char:sent.end_char].strip() and not any(b <= sent.start_char < e for b, e in skip):
             return sent.end_char
     return 0
 
@@ -259,7 +263,7 @@ def _factuality(tok) -> str:
 def _date_text(doc, tok) -> str | None:
     for t in tok.subtree:
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == t.i)
+            ent = entity_at(doc, t.i)
             prep = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             return f"{prep} {ent.text}".strip() if prep in ("since", "in", "on", "by", "until", "during") else ent.text
     for t in tok.children:
@@ -388,15 +392,16 @@ def parse_money(text: str, country: str | None = None) -> tuple[float | None, st
 def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], country) -> list[Event]:
     idx = Index(doc, mentions)
     out: list[Event] = []
+    toks = tokens(doc)
     for sent in doc.sents:
         if any(b <= sent.start_char < e for b, e in skip):
             continue
-        for tok in sent:
-            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-            lemma = tok.lemma_.lower()
-            role = lx.funding.get((lemma, pos)) if pos else None
-            if role is None or tok.i in idx.by_tok:
+        for t in toks[sent.start:sent.end]:
+            pos = "VERB" if t.pos_ in ("VERB", "AUX") else "NOUN" if t.pos_ in ("NOUN", "PROPN") else None
+            role = lx.funding.get((t.lemma_.lower(), pos)) if pos else None
+            if role is None or t.i in idx.by_tok:
                 continue
+            tok = doc[t.i]
             ev = _read_funding(doc, tok, role, idx, sent, country)
             if ev is None:
                 continue
@@ -413,7 +418,7 @@ def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], coun
 def _money_in(doc, tokens):
     for t in tokens:
         if t.ent_type_ == "MONEY" and t.ent_iob_ == "B":
-            return next(e for e in doc.ents if e.start == t.i)
+            return entity_at(doc, t.i)
     return None
 
 

@@ -10,6 +10,7 @@ from .events import Event, Index, find_events, find_funding
 from .groups import group_mentions
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
+from .tokens import tokens
 from .relations import (containment_relations, located_relations, structure_relations, title_relations)
 
 KIND_TYPES = {PERSON: EntityType.PERSON, ORG: EntityType.ORGANIZATION, "GOV": EntityType.ORGANIZATION,
@@ -67,17 +68,20 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
 def _bare_acronyms(doc, mentions, skip):
     """Uses of a defined acronym that the model did not tag ("the PNC will contract ...")."""
     from .entities import NameMention
+    toks = tokens(doc)
     defined = set()
-    for i, tok in enumerate(doc[:-2]):
-        if tok.text == "(" and ACRONYM.match(doc[i + 1].text) and doc[i + 2].text == ")":
-            defined.add(doc[i + 1].text)
+    for i in range(len(toks) - 2):
+        if toks[i].text == "(" and toks[i + 2].text == ")" and ACRONYM.match(toks[i + 1].text):
+            defined.add(toks[i + 1].text)
+    if not defined:
+        return []
     taken = {(m.start, m.end) for m in mentions}
     out = []
-    for tok in doc:
+    for tok in toks:
         if tok.text in defined and (tok.idx, tok.idx + len(tok)) not in taken \
                 and not any(m.start <= tok.idx < m.end for m in mentions) \
                 and not any(b <= tok.idx < e for b, e in skip):
-            s = tok.sent
+            s = doc[tok.i].sent
             out.append(NameMention(tok.idx, tok.idx + len(tok), tok.text, ORG, "Organization",
                                    s.start_char, s.end_char, tok.i, tok.i + 1))
     return out
@@ -102,11 +106,12 @@ def definite_descriptions(doc, mentions, skip):
         taken.update(range(m.start, m.end))
     named = sorted((m for m in mentions if m.group is not None and m.kind in (ORG, "GOV")), key=lambda m: m.start)
     out = []
-    for tok in doc[1:]:
+    toks = tokens(doc)
+    for tok in toks[1:]:
         head = tok.lower_
-        if head not in DEFINITE_HEADS or doc[tok.i - 1].lower_ != "the" or tok.text[0].isupper() \
+        if head not in DEFINITE_HEADS or toks[tok.i - 1].lower_ != "the" or tok.text[0].isupper() \
                 or tok.idx in taken or any(b <= tok.idx < e for b, e in skip) \
-                or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+                or (tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "of"):
             continue
         before = {id(m.group): m.group for m in named if m.end <= tok.idx and (
             head in m.text.lower().split() or (head == "government" and m.kind == "GOV")
@@ -114,7 +119,7 @@ def definite_descriptions(doc, mentions, skip):
         if len(before) != 1:
             continue
         g = next(iter(before.values()))
-        s = tok.sent
+        s = doc[tok.i].sent
         m = NameMention(tok.idx, tok.idx + len(tok), tok.text, g.kind, g.cls, s.start_char, s.end_char, tok.i,
                         tok.i + 1, group=g, reason=f"'the {head}': the only {head} named before in the document")
         g.mentions.append(m)

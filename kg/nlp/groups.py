@@ -14,6 +14,7 @@ from collections import Counter
 from .entities import (NameGroup, NameMention, core_name, country_role, ministry_core)
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE
+from .tokens import tokens
 
 NON_STATE = {"ArmedGroup", "CriminalGroup", "Company", "NonGovernmentalOrganization", "MediaOutlet"}
 GENERIC_CORES = {"army", "national army", "military", "navy", "police", "national police", "air force",
@@ -91,9 +92,10 @@ def _acronyms(doc, mentions: list[NameMention]) -> dict[str, NameMention]:
     """'National Liberation Army (ELN)': ELN -> that mention."""
     out = {}
     by_end = {m.tok_end: m for m in mentions if m.kind in (ORG, "GOV")}
-    for i, tok in enumerate(doc[:-2]):
-        if tok.text == "(" and ACRONYM.match(doc[i + 1].text) and doc[i + 2].text == ")" and i in by_end:
-            out.setdefault(doc[i + 1].text, by_end[i])
+    toks = tokens(doc)
+    for i in sorted(by_end):
+        if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")" and ACRONYM.match(toks[i + 1].text):
+            out.setdefault(toks[i + 1].text, by_end[i])
     return out
 
 
@@ -187,9 +189,9 @@ def _group_org(m, lx, groups, by_key, acronyms, join, new, main_country) -> None
                 return
         country = main_country
         m.reason = "country of the article"
-    keys = {("org", country, core)}
-    if gaz:
-        keys.add(("gaz", gaz))
+    # a list, not a set: a set of tuples holding None iterates in an order that changes from
+    # one process to the next (hash(None) is its address), and so would the chosen group
+    keys = ([("gaz", gaz)] if gaz else []) + [("org", country, core)]
     m.country = country
     for k in keys:
         g = by_key.get(k)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, fold
+from .tokens import ORDINAL, is_capitalised, title_case_sentence, tokens
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
 NER_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE}
@@ -25,7 +26,6 @@ ADMIN_WORDS = {"department": "AdministrativeArea", "state": "AdministrativeArea"
                "provinces": "AdministrativeArea", "municipalities": "Municipality"}
 PLACE_SUFFIX = {"river": "River", "rivers": "River", "border area": "BorderArea", "border": "BorderArea",
                 "crossing": "BorderArea", "valley": "Region"}
-ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,6}$")
 TITLE_WORDS = {"president", "minister", "ambassador", "mayor", "governor", "general", "colonel",
                "director", "chief", "commander", "secretary", "attorney", "deputy", "vice", "former",
@@ -71,7 +71,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
 
 
 def _in_skip(doc, c: Cand, skip) -> bool:
-    b = doc[c.start].idx
+    b = tokens(doc)[c.start].idx
     return any(sb <= b < se for sb, se in skip)
 
 
@@ -161,8 +161,7 @@ def _gazetteer(doc, lx: Lexicon) -> list[Cand]:
 
 
 def is_cap(tok) -> bool:
-    t = tok.text
-    return bool(t) and (t[0].isupper() or ORDINAL.match(t) is not None) and not tok.is_punct and "\n" not in t
+    return is_capitalised(tok.text, tok.is_punct)
 
 
 def org_head(words: list[str], lx: Lexicon) -> str | None:
@@ -201,48 +200,51 @@ def org_class(text: str, lx: Lexicon) -> str:
 
 def _extend_org(doc, s: int, e: int, lx: Lexicon) -> tuple[int, int]:
     """Grow an organisation span over 'of/for (the) Capitalised ...' and demonyms on its left."""
-    while s < e and doc[s].lower_ in ("the", "a", "an"):
+    t, n = tokens(doc), len(doc)
+    while s < e and t[s].lower_ in ("the", "a", "an"):
         s += 1
     # right: "Office" + "of the Attorney General"
     i = e
-    while i < len(doc) and doc[i].lower_ in ("of", "for") and i + 1 < len(doc):
+    while i < n and t[i].lower_ in ("of", "for") and i + 1 < n:
         j = i + 1
-        while j < len(doc) and doc[j].lower_ in ("the",):
+        while j < n and t[j].lower_ in ("the",):
             j += 1
         k = j
-        while k < len(doc) and (is_cap(doc[k]) or (doc[k].lower_ in ("and",) and k + 1 < len(doc)
-                                                   and is_cap(doc[k + 1]) and _acronym_follows(doc, k))):
+        while k < n and (t[k].cap or (t[k].lower_ in ("and",) and k + 1 < n
+                                      and t[k + 1].cap and _acronym_follows(t, k))):
             k += 1
         if k == j:
             break
         i = e = k
-    while e < len(doc) and is_cap(doc[e]) and doc[e].pos_ == "PROPN" and doc[e].ent_type_ in ("", "ORG") \
-            and not doc[e].is_sent_start:
+    while e < n and t[e].cap and t[e].pos_ == "PROPN" and t[e].ent_type_ in ("", "ORG") \
+            and not t[e].is_sent_start:
         e += 1
-    while s >= 2 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and is_cap(doc[s - 2]):
+    while s >= 2 and t[s - 1].text == "-" and not t[s - 2].whitespace_ and t[s - 2].cap:
         s -= 2                      # "Anti-Narcotics Unit" <- "Maritime Anti-"
     # left: capitalised words that are not titles or sentence-initial common words
-    while s > 0 and is_cap(doc[s - 1]) and doc[s - 1].pos_ in ("PROPN", "ADJ") \
-            and doc[s - 1].lower_ not in TITLE_WORDS and not doc[s - 1].is_sent_start \
-            and doc[s - 1].text not in ("'s", "’s"):
+    while s > 0 and t[s - 1].cap and t[s - 1].pos_ in ("PROPN", "ADJ") \
+            and t[s - 1].lower_ not in TITLE_WORDS and not t[s - 1].is_sent_start \
+            and t[s - 1].text not in ("'s", "’s"):
         s -= 1
     return s, e
 
 
-def _acronym_follows(doc, k: int) -> bool:
-    """True when a parenthesised acronym closes the capitalised run that contains token k."""
+def _acronym_follows(t, k: int) -> bool:
+    """True when a parenthesised acronym closes the capitalised run that contains token k
+    (`t`: the document's token snapshots)."""
     j = k + 1
-    while j < len(doc) and (is_cap(doc[j]) or doc[j].lower_ in CONNECTORS):
+    while j < len(t) and (t[j].cap or t[j].lower_ in CONNECTORS):
         j += 1
-    return j + 2 < len(doc) and doc[j].text == "(" and ACRONYM.match(doc[j + 1].text) is not None
+    return j + 2 < len(t) and t[j].text == "(" and ACRONYM.match(t[j + 1].text) is not None
 
 
 def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
-    while s > 0 and doc[s - 1].pos_ == "PROPN" and is_cap(doc[s - 1]) \
-            and doc[s - 1].lower_ not in TITLE_WORDS and doc[s - 1].ent_type_ in ("", "PERSON") \
-            and not doc[s - 1].is_stop and "\n" not in doc[s - 1].text:
+    t, n = tokens(doc), len(doc)
+    while s > 0 and t[s - 1].pos_ == "PROPN" and t[s - 1].cap \
+            and t[s - 1].lower_ not in TITLE_WORDS and t[s - 1].ent_type_ in ("", "PERSON") \
+            and not t[s - 1].is_stop and "\n" not in t[s - 1].text:
         s -= 1
-    while e < len(doc) and doc[e].pos_ == "PROPN" and is_cap(doc[e]) and doc[e].ent_type_ in ("", "PERSON"):
+    while e < n and t[e].pos_ == "PROPN" and t[e].cap and t[e].ent_type_ in ("", "PERSON"):
         e += 1
     return s, e
 
@@ -250,64 +252,66 @@ def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
 def _org_scanner(doc, lx: Lexicon) -> list[Cand]:
     """Capitalised runs that end (or start) with an organisation head word."""
     out = []
-    i, n = 0, len(doc)
+    t = tokens(doc)
+    i, n = 0, len(t)
     while i < n:
-        if not is_cap(doc[i]) or doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in ("security",):
+        if not t[i].cap or t[i].lower_ in TITLE_WORDS and t[i].lower_ not in ("security",):
             i += 1
             continue
         j = i
-        while j < n and (is_cap(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]))
-                         or (doc[j].text in ("'s", "’s") and j + 1 < n and doc[j + 1].text in ("Office",))
-                         or (doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < n
-                             and is_cap(doc[j + 1]))):
+        while j < n and (t[j].cap or (t[j].lower_ in CONNECTORS and j + 1 < n and t[j + 1].cap)
+                         or (t[j].text in ("'s", "’s") and j + 1 < n and t[j + 1].text in ("Office",))
+                         or (t[j].text == "-" and j > i and not t[j - 1].whitespace_ and j + 1 < n
+                             and t[j + 1].cap)):
             j += 1
-        for s, e in _split_and(doc, i, j, lx):
-            while s < e and doc[s].like_num and not ORDINAL.match(doc[s].text):
+        for s, e in _split_and(t, i, j, lx):
+            while s < e and t[s].like_num and not ORDINAL.match(t[s].text):
                 s += 1              # "Two Military detachments"
-            words = [t.text for t in doc[s:e]]
-            cls = org_head(words, lx)
+            cls = org_head([x.text for x in t[s:e]], lx)
             if cls is None:
                 continue
-            single_generic = e - s == 1 and (doc[s].is_sent_start or doc[s].pos_ != "PROPN")
+            single_generic = e - s == 1 and (t[s].is_sent_start or t[s].pos_ != "PROPN")
             if single_generic:
                 continue
-            if doc[s].is_stop or doc[s].lower_ in ("own", "new") :
+            if t[s].is_stop or t[s].lower_ in ("own", "new"):
                 continue
-            if e - s >= 3 and doc[s].lower_ in ADMIN_WORDS and doc[s + 1].lower_ == "of" and \
-                    (doc[s + 2].ent_type_ in ("GPE", "LOC") or fold(doc[s + 2:e].text) in lx.place_names):
+            if e - s >= 3 and t[s].lower_ in ADMIN_WORDS and t[s + 1].lower_ == "of" and \
+                    (t[s + 2].ent_type_ in ("GPE", "LOC") or fold(doc[s + 2:e].text) in lx.place_names):
                 continue            # "Department of Guatemala" is a place
-            if all(t.is_sent_start or t.lower_ in CONNECTORS or t.pos_ not in ("PROPN", "ADJ") for t in doc[s:e]) \
-                    and doc[s].is_sent_start:
+            if all(x.is_sent_start or x.lower_ in CONNECTORS or x.pos_ not in ("PROPN", "ADJ") for x in t[s:e]) \
+                    and t[s].is_sent_start:
                 continue
             out.append(Cand(s, e, ORG, cls, "pattern"))
         i = max(j, i + 1)
     return out
 
 
-def _split_and(doc, s: int, e: int, lx: Lexicon) -> list[tuple[int, int]]:
-    """Split 'A and B' into two names when both halves are complete organisation names."""
+def _split_and(t, s: int, e: int, lx: Lexicon) -> list[tuple[int, int]]:
+    """Split 'A and B' into two names when both halves are complete organisation names
+    (`t`: the document's token snapshots)."""
     for k in range(s + 1, e - 1):
-        if doc[k].lower_ == "and":
-            left = [t.text for t in doc[s:k]]
-            right = [t.text for t in doc[k + 1:e]]
+        if t[k].lower_ == "and":
+            left = [x.text for x in t[s:k]]
+            right = [x.text for x in t[k + 1:e]]
             if org_head(left, lx) and (org_head(right, lx) or " ".join(right) in lx.org_names):
-                return [(s, k), *_split_and(doc, k + 1, e, lx)]
+                return [(s, k), *_split_and(t, k + 1, e, lx)]
     # strip leading/trailing connectors
-    while s < e and doc[s].lower_ in CONNECTORS:
+    while s < e and t[s].lower_ in CONNECTORS:
         s += 1
-    while e > s and doc[e - 1].lower_ in CONNECTORS:
+    while e > s and t[e - 1].lower_ in CONNECTORS:
         e -= 1
     return [(s, e)] if e > s else []
 
 
 def _ordinal_units(doc, lx: Lexicon) -> list[Cand]:
     out = []
-    for i, tok in enumerate(doc[:-1]):
-        if ORDINAL.match(tok.text) and is_cap(doc[i + 1]):
+    t = tokens(doc)
+    for i in range(len(t) - 1):
+        if t[i + 1].cap and ORDINAL.match(t[i].text):
             j = i + 1
-            while j < len(doc) and is_cap(doc[j]) and not ORDINAL.match(doc[j].text):
+            while j < len(t) and t[j].cap and not ORDINAL.match(t[j].text):
                 j += 1
-            cls = org_head([t.text for t in doc[i:j]], lx)
+            cls = org_head([x.text for x in t[i:j]], lx)
             if cls:
                 out.append(Cand(i, j, ORG, cls, "pattern"))
     return out
@@ -317,32 +321,32 @@ def _titled_persons(doc, lx: Lexicon) -> list[Cand]:
     """Names the model misses next to a title: "Deputy Minister of Security José Rolando
     Portillo", "Gendri Reyes Mazariegos, Guatemalan minister of the Interior"."""
     out = []
-    i, n = 0, len(doc)
+    t = tokens(doc)
+    i, n = 0, len(t)
     while i < n:
-        if not (is_cap(doc[i]) and doc[i].pos_ == "PROPN"):
+        if not (t[i].cap and t[i].pos_ == "PROPN"):
             i += 1
             continue
         j = i
-        while j < n and ((is_cap(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
-                         or (doc[j].lower_ in ("de", "del", "la", "of", "the") and j + 1 < n and is_cap(doc[j + 1]))):
+        while j < n and ((t[j].cap and t[j].pos_ in ("PROPN", "NOUN", "ADJ"))
+                         or (t[j].lower_ in ("de", "del", "la", "of", "the") and j + 1 < n and t[j + 1].cap)):
             j += 1
-        run = list(range(i, j))
-        titles = [k for k in run if doc[k].lower_ in TITLE_WORDS]
+        titles = [k for k in range(i, j) if t[k].lower_ in TITLE_WORDS]
         s = i
         if titles:
             s = titles[-1] + 1
-            if s < j and doc[s].lower_ == "of":       # "Minister of (the) Security"
+            if s < j and t[s].lower_ == "of":       # "Minister of (the) Security"
                 s += 1
-                if s < j and doc[s].lower_ == "the":
+                if s < j and t[s].lower_ == "the":
                     s += 1
                 s += 1
-        name = [k for k in range(s, j)]
-        ok_shape = 2 <= len(name) <= 5 and all(doc[k].pos_ == "PROPN" and doc[k].lower_ not in TITLE_WORDS
-                                                and not lx.country_of(doc[k].text) for k in name)
-        after_title = j + 1 < n and doc[j].text == "," and any(
-            t.lower_ in TITLE_WORDS for t in doc[j + 1:min(n, j + 5)])
-        headline = _title_case(doc[i].sent)
-        if ok_shape and not headline and (titles or after_title) and not any(org_head([doc[k].text], lx) for k in name):
+        name = range(s, j)
+        ok_shape = 2 <= len(name) <= 5 and all(t[k].pos_ == "PROPN" and t[k].lower_ not in TITLE_WORDS
+                                                and not lx.country_of(t[k].text) for k in name)
+        after_title = j + 1 < n and t[j].text == "," and any(
+            x.lower_ in TITLE_WORDS for x in t[j + 1:min(n, j + 5)])
+        if ok_shape and (titles or after_title) and not title_case_sentence(doc, i) \
+                and not any(org_head([t[k].text], lx) for k in name):
             out.append(Cand(s, j, PERSON, "Person", "pattern"))
         i = max(j, i + 1)
     return out
@@ -356,7 +360,7 @@ def _split_on_gazetteer(cands: list[Cand], doc) -> list[Cand]:
     for c in cands:
         if c.source != "gazetteer" and c.kind == ORG:
             for g in gaz:
-                if c.start < g.start and g.end == c.end and g.start >= 2 and doc[g.start - 1].lower_ == "and":
+                if c.start < g.start and g.end == c.end and g.start >= 2 and tokens(doc)[g.start - 1].lower_ == "and":
                     c = replace(c, end=g.start - 1)
                     break
         out.append(c)
@@ -384,101 +388,95 @@ def _river_lists(doc, c: Cand) -> Cand:
 
 
 def _trim(doc, c: Cand) -> Cand | None:
+    t = tokens(doc)
     s, e = c.start, c.end
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space or doc[s].is_punct
-                     or (c.kind == ORG and doc[s].like_num and not ORDINAL.match(doc[s].text))):
+    while s < e and (t[s].lower_ in ("the", "a", "an") or t[s].is_space or t[s].is_punct
+                     or (c.kind == ORG and t[s].like_num and not ORDINAL.match(t[s].text))):
         s += 1
     for k in range(s + 1, e):       # "National Police (PNC": the acronym is not part of the name
-        if doc[k].text in ("(", ")", "[", "]"):
+        if t[k].text in ("(", ")", "[", "]"):
             e = k
             break
-    while e > s and (doc[e - 1].is_space or doc[e - 1].text in ("'s", "’s", "'", "’") or
-                     (doc[e - 1].is_punct and doc[e - 1].text not in (".",))):
+    while e > s and (t[e - 1].is_space or t[e - 1].text in ("'s", "’s", "'", "’") or
+                     (t[e - 1].is_punct and t[e - 1].text not in (".",))):
         e -= 1
     for k in range(s, e):           # never across a line break
-        if "\n" in doc[k].text or ("\n" in doc[k].whitespace_ and k < e - 1):
+        if "\n" in t[k].text or ("\n" in t[k].whitespace_ and k < e - 1):
             if k - s >= e - k - 1:
-                e = k if "\n" in doc[k].text else k + 1
+                e = k if "\n" in t[k].text else k + 1
             else:
                 s = k + 1
             break
-    if c.kind == ORG and e - s >= 2 and doc[e - 1].lower_ in TITLE_WORDS and doc[e - 2].lower_ not in TITLE_WORDS \
-            and e < len(doc) and doc[e].pos_ == "PROPN" and is_cap(doc[e]):
+    if c.kind == ORG and e - s >= 2 and t[e - 1].lower_ in TITLE_WORDS and t[e - 2].lower_ not in TITLE_WORDS \
+            and e < len(t) and t[e].pos_ == "PROPN" and t[e].cap:
         e -= 1                      # "AFP Commissioner Reece Kershaw": the title goes with the person
     if e <= s:
         return None
     if c.kind != PERSON and _headline_junk(doc, s, e, c):
         return None
-    if c.kind in (ORG, PLACE) and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
+    if c.kind in (ORG, PLACE) and not any(x.text[:1].isupper() or x.text[:1].isdigit() for x in t[s:e]):
         return None                 # "coca syrup"
-    if c.kind == ORG and c.source == "ner" and e - s == 1 and not doc[s].text.isupper() \
-            and s > 0 and doc[s - 1].lower_ in ("of", "the"):
+    if c.kind == ORG and c.source == "ner" and e - s == 1 and not t[s].text.isupper() \
+            and s > 0 and t[s - 1].lower_ in ("of", "the"):
         return None                 # "minister of the Interior"
-    if c.kind == ORG and e - s == 1 and doc[s].lower_ in ("government", "administration", "eur", "usd", "gbp"):
+    if c.kind == ORG and e - s == 1 and t[s].lower_ in ("government", "administration", "eur", "usd", "gbp"):
         return None                 # a bare word or a currency code
-    if c.kind in (ORG, PERSON) and doc[s].lower_ in ("operation", "operativo", "operación") and e - s > 1:
+    if c.kind in (ORG, PERSON) and t[s].lower_ in ("operation", "operativo", "operación") and e - s > 1:
         return None                 # "Operation Venetic" names an operation, not an actor
-    if c.kind == ORG and e - s == 1 and not doc[s].text.isupper() and e < len(doc) and doc[e].lower_ in TITLE_WORDS:
+    if c.kind == ORG and e - s == 1 and not t[s].text.isupper() and e < len(t) and t[e].lower_ in TITLE_WORDS:
         return None                 # "Interior Minister": a title, not a ministry
-    if c.kind == ORG and (doc[s].is_stop or doc[s].lower_ in ("own", "new") or doc[s].text[:1].islower()
-                          or any(t.is_punct and t.text not in (".", "&", "'", "’", "-") for t in doc[s:e])):
+    if c.kind == ORG and (t[s].is_stop or t[s].lower_ in ("own", "new") or t[s].text[:1].islower()
+                          or any(x.is_punct and x.text not in (".", "&", "'", "’", "-") for x in t[s:e])):
         return None                 # "Own Police", "apro).- The"
     if c.kind == PERSON:            # "Mixco Mayor Otto Pérez Leal": the title is not the name
         for k in range(e - 2, s - 1, -1):
-            if doc[k].lower_ in TITLE_WORDS:
+            if t[k].lower_ in TITLE_WORDS:
                 s = k + 1
                 break
     return replace(c, start=s, end=e)
-
-
-def _title_case(sent) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(1 for t in words if t.text[0].isupper()) / len(words) >= 0.7
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:
     """An NER organisation read off a Title-Cased headline ('Guatemala Sign Cooperation Agreement')."""
     if c.source != "ner" or c.kind != ORG or c.cls != "Organization":
         return False
-    sent = doc[s].sent
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    capped = sum(1 for t in words if t.text[0].isupper())
-    return len(words) >= 3 and capped / len(words) >= 0.7
+    return title_case_sentence(doc, s)
 
 
 def _place_context(doc, c: Cand, lx: Lexicon) -> Cand:
     """'Department of X', 'X River', 'the A, B and C rivers', 'X border area': widen and type."""
     if c.kind != PLACE:
         return c
+    t, n = tokens(doc), len(doc)
     s, e = c.start, c.end
     ptype = c.place_type
     # "Department of X" (capitalised: part of the name) / "department of X"
-    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ADMIN_WORDS:
-        ptype = ADMIN_WORDS[doc[s - 2].lower_]
-        if doc[s - 2].lower_ in ("department", "state", "province", "county", "governorate") :
+    if s >= 2 and t[s - 1].lower_ == "of" and t[s - 2].lower_ in ADMIN_WORDS:
+        ptype = ADMIN_WORDS[t[s - 2].lower_]
+        if t[s - 2].lower_ in ("department", "state", "province", "county", "governorate"):
             s -= 2
     # "X Department", "X River", "X border area"
-    if e < len(doc):
-        nxt = doc[e].lower_
-        two = f"{nxt} {doc[e + 1].lower_}" if e + 1 < len(doc) else ""
+    if e < n:
+        nxt = t[e].lower_
+        two = f"{nxt} {t[e + 1].lower_}" if e + 1 < n else ""
         if two in PLACE_SUFFIX:
             ptype, e = PLACE_SUFFIX[two], e + 2
         elif nxt in PLACE_SUFFIX and nxt != "border":
             ptype = PLACE_SUFFIX[nxt]
-            if doc[e].text[0].isupper():
+            if t[e].text[0].isupper():
                 e += 1
-        elif nxt in ("department", "province", "state") and doc[e].text[0].isupper():
+        elif nxt in ("department", "province", "state") and t[e].text[0].isupper():
             ptype, e = "AdministrativeArea", e + 1
     listed = _list_type(doc, c.end)
     if listed:
         ptype = listed              # "the Usumacinta, Salinas, and Suchiate rivers"
     # "Cuauhtémoc-La Mesilla border area"
     j = e
-    if j < len(doc) and doc[j].text in ("-", "–") and j + 1 < len(doc) and is_cap(doc[j + 1]):
+    if j < n and t[j].text in ("-", "–") and j + 1 < n and t[j + 1].cap:
         k = j + 1
-        while k < len(doc) and is_cap(doc[k]):
+        while k < n and t[k].cap:
             k += 1
-        tail = " ".join(t.lower_ for t in doc[k:k + 2])
+        tail = " ".join(x.lower_ for x in t[k:k + 2])
         if tail in PLACE_SUFFIX or doc[k:k + 1].text.lower() in ("crossing", "border"):
             n2 = 2 if tail in PLACE_SUFFIX else 1
             return replace(c, start=s, end=k + n2, place_type="BorderArea", gaz=())
@@ -487,10 +485,11 @@ def _place_context(doc, c: Cand, lx: Lexicon) -> Cand:
 
 def _list_type(doc, e: int) -> str | None:
     """'the Usumacinta, Salinas, and Suchiate rivers': the plural noun after a list types its items."""
+    t, n = tokens(doc), len(doc)
     j = e
-    while j < len(doc) and j - e < 12 and (doc[j].is_punct or doc[j].lower_ in ("and", "or") or is_cap(doc[j])):
+    while j < n and j - e < 12 and (t[j].is_punct or t[j].lower_ in ("and", "or") or t[j].cap):
         j += 1
-    if j < len(doc) and j > e and doc[j].lower_ in ("rivers",):
+    if j < n and j > e and t[j].lower_ in ("rivers",):
         return "River"
     return None
 
