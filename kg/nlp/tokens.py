@@ -46,8 +46,23 @@ _IOB = ("", "I", "O", "B")
 
 def _snapshot(doc) -> list[Tok]:
     """Read the attributes of every token in one pass over `Doc.to_array` (values, not Tokens)."""
-    from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM,
-                             LOWER, ORTH, POS, SENT_START, SPACY, TAG)
+    from spacy.attrs import (
+        ENT_IOB,
+        ENT_TYPE,
+        IDX,
+        IS_ALPHA,
+        IS_PUNCT,
+        IS_SPACE,
+        IS_STOP,
+        LEMMA,
+        LIKE_NUM,
+        LOWER,
+        ORTH,
+        POS,
+        SENT_START,
+        SPACY,
+        TAG,
+    )
     rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA,
                          IS_STOP, LIKE_NUM, SENT_START, IDX]).tolist() if len(doc) else []
     strings = doc.vocab.strings

@@ -7,8 +7,8 @@ from kg.nlp.pipeline import index_sentences
 from kg.nlp.tokens import Tok, entity_at, title_case_sentence, tokens
 
 TEXTS = [
-    "Police Seize Cocaine In Major Port Operation\n\nMEXICO CITY, March 3, 2021 — The Mexican Navy's "
-    "3rd Marine Brigade seized 2.5 tonnes of cocaine; the U.S.-backed unit (SEMAR) said on Tuesday.",
+    ("Police Seize Cocaine In Major Port Operation\n\nMEXICO CITY, March 3, 2021 — The Mexican Navy's "
+     "3rd Marine Brigade seized 2.5 tonnes of cocaine; the U.S.-backed unit (SEMAR) said on Tuesday."),
     "  \n\nDonations from the European Union (EUR 3 million) reached   the National Police of Peru.\n",
     "",
     "—",
