@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 from .config import Settings, debug_enabled
 from .errors import ExtractionError
 from .graph.store import BatchWriter, KgStore
-from .graph.triples import gazetteer_quads, to_quads
+from .graph.triples import encode_quads, gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents
 from .nlp.lexicon import load_lexicon
 from .records import Document, EntityType, Extraction
@@ -94,12 +94,12 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Settings,
-                    report: BuildReport) -> list | None:
-    """The quads of one extracted document, or None (and a reported failure)."""
+                    report: BuildReport) -> bytes | None:
+    """The quads of one extracted document as N-Quads text, or None (and a reported failure)."""
     try:
         if isinstance(x, Failure):
             raise ExtractionError(f"{x.error}: {x.message}")
-        return list(_quads(x, resolver, lx, settings))
+        return encode_quads(_quads(x, resolver, lx, settings))
     except Exception as exc:  # one bad document must not stop the build
         why = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
         report.failed.append(f"[E031] {_where(document)}: extraction failed ({why.removeprefix('[E030] ')}); "

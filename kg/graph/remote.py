@@ -12,7 +12,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -76,9 +75,10 @@ class RemoteStore:
         triples = ox.parse(data, format=ox.RdfFormat.TURTLE)
         self.put_graph(ONTOLOGY_GRAPH, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
-    def put_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: list[str] = ()) -> None:
+    def put_document(self, doc_id: str, quads: bytes, replaces: list[str] = ()) -> None:
+        """Replace one document's graph (N-Quads text) on the server; add to the shared graphs."""
         by_graph: dict[str, list[ox.Triple]] = {}
-        for q in quads:
+        for q in ox.parse(quads, format=ox.RdfFormat.N_QUADS):
             by_graph.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
         for old in replaces:
             self.delete_graph(GRAPH + old)

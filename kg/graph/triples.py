@@ -6,39 +6,77 @@ evidence statements (reified), never asserted as plain triples.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from pyoxigraph import Literal, NamedNode, Quad
+import pyoxigraph as ox
 
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
                           OWL, PROV, RDF, SKOS, WIKIDATA, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
 from ..records import Entity, EntityType, Extraction
 from ..mint import document_iri, event_iri, evidence_iri, mention_iri
 
-A = NamedNode(RDF + "type")
+# A quad is one N-Quads line ("<s> <p> \"o\" <g> .\n"): the store loads them as text, in
+# one parse outside Python's lock, and nothing builds an object per term on the way.
+NQuad = str
+
+
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 @lru_cache(maxsize=1 << 15)
-def n(iri: str) -> NamedNode:
-    """A NamedNode (kept: predicates, classes and entities recur in every document)."""
-    return NamedNode(iri)
+def n(iri: str) -> str:
+    """An IRI as an N-Quads term.
+
+    Raises:
+        ValueError: the IRI holds a character an IRI may not (a space, '<', a quote...).
+    """
+    if _BAD_IRI.search(iri):
+        raise ValueError(f"not a valid IRI: {iri!r}")
+    return f"<{iri}>"
 
 
-def lit(v, dt: str | None = None) -> Literal:
-    if dt:
-        return Literal(str(v), datatype=n(XSD + dt))
-    return Literal(str(v))
+A = n(RDF + "type")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def doc_graph(doc_id: str) -> NamedNode:
-    return NamedNode(f"{GRAPH}{doc_id}")
+def lit(v, dt: str | None = None) -> str:
+    """A literal as an N-Quads term (plain string, or typed with an xsd datatype).
+
+    >>> lit('say "no"\\n'), lit(3, "integer")
+    ('"say \\\\"no\\\\"\\\\n"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    """
+    text = str(v)
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+        text = text.translate(_ESCAPES)
+    return f'"{text}"^^{n(XSD + dt)}' if dt else f'"{text}"'
+
+
+def doc_graph(doc_id: str) -> str:
+    return n(f"{GRAPH}{doc_id}")
+
+
+def encode_quads(lines: Iterable[NQuad]) -> bytes:
+    """N-Quads lines as the UTF-8 text stores load.
+
+    Raises:
+        UnicodeEncodeError: a literal holds a lone surrogate (from a JSON "\\ud800" escape).
+    """
+    return "".join(lines).encode("utf-8")
+
+
+def parse_quads(data: bytes | Iterable[NQuad]) -> list[ox.Quad]:
+    """The pyoxigraph Quads of N-Quads text or lines (for stores that take objects, and tests)."""
+    if not isinstance(data, bytes):
+        data = encode_quads(data)
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
-             reasons: dict[str, str]) -> Iterator[Quad]:
-    """Yield every quad of one document's contribution.
+             reasons: dict[str, str]) -> Iterator[NQuad]:
+    """Yield every quad of one document's contribution, as N-Quads lines.
 
     Args:
         x: the extraction.
@@ -51,9 +89,9 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
     doc = n(document_iri(d.doc_id))
 
     def q(s, p, o):
-        return Quad(s, n(p) if isinstance(p, str) else p, o, g)
+        return f"{s} {n(p)} {o} {g} .\n"
 
-    yield q(doc, A, n(KG + "Document"))
+    yield f"{doc} {A} {n(KG + 'Document')} {g} .\n"
     yield q(doc, DCTERMS + "identifier", lit(d.identifier))
     yield q(doc, DCTERMS + "source", lit(d.source))
     yield q(doc, DCTERMS + "format", lit(d.media_type))
@@ -70,24 +108,28 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
     for e in x.entities:
         if e.key not in iris:
             iris[e.key] = event_iri(e, d.doc_id, first_span.get(e.key, (0, 0)))
-    eg = NamedNode(ENTITY_GRAPH)
+    eg = n(ENTITY_GRAPH)
+
+    def shared_q(s_, p_, o_):
+        return f"{s_} {n(p_)} {o_} {eg} .\n"
+
     for e in x.entities:
         shared = e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION)
         # Actors and places are described once, in the shared entities graph (a set, so a
         # query over the union sees each label and type once); what ties them to this
         # document (kg:mentionedIn, mentions, relations) stays in the document's graph.
-        describe = (lambda s_, p_, o_: Quad(s_, n(p_) if isinstance(p_, str) else p_, o_, eg)) if shared else q
         node = n(iris[e.key])
         yield q(node, KG + "mentionedIn", doc)
-        yield from _entity(e, node, labels.get(e.key, e.label), describe)
+        yield from _entity(e, node, labels.get(e.key, e.label), shared_q if shared else q)
     seen = set()
+    mention_type = n(KG + "Mention")
     for m in x.mentions:
         mi = mention_iri(d.doc_id, m.start, m.end)
         if mi in seen:
             mi = f"{mi}&e={m.entity}"
         seen.add(mi)
         node = n(mi)
-        yield q(node, A, n(KG + "Mention"))
+        yield f"{node} {A} {mention_type} {g} .\n"
         yield q(node, NIF + "beginIndex", lit(m.start, "integer"))
         yield q(node, NIF + "endIndex", lit(m.end, "integer"))
         yield q(node, NIF + "anchorOf", lit(m.text))
@@ -95,13 +137,14 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         yield q(node, ITSRDF + "taIdentRef", n(iris[m.entity]))
         if m.entity in reasons:
             yield q(node, KG + "resolution", lit(reasons[m.entity]))
+    evidence_type = n(KG + "Evidence")
     for r in x.relations:
         s, p, o = iris[r.subject], KG + r.predicate, iris[r.object]
         ev = r.evidence
         if ev.factuality == "asserted":
             yield q(n(s), p, n(o))
         st = n(evidence_iri(d.doc_id, s, p, o))
-        yield q(st, A, n(KG + "Evidence"))
+        yield f"{st} {A} {evidence_type} {g} .\n"
         yield q(st, RDF + "subject", n(s))
         yield q(st, RDF + "predicate", n(p))
         yield q(st, RDF + "object", n(o))
@@ -116,11 +159,11 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         yield q(st, KG + "extractor", lit(ev.extractor))
 
 
-def _entity(e: Entity, node: NamedNode, label: str, q) -> Iterator[Quad]:
-    yield q(node, A, n(KG + e.cls))
+def _entity(e: Entity, node: str, label: str, q) -> Iterator[NQuad]:
+    yield q(node, RDF + "type", n(KG + e.cls))
     core = e.type.value
     if e.cls != core:
-        yield q(node, A, n(KG + core))
+        yield q(node, RDF + "type", n(KG + core))
     yield q(node, SKOS + "prefLabel", lit(label))
     if e.type != EntityType.OPERATION and e.type != EntityType.FUNDING:
         for key in dict.fromkeys(x.lower() for x in (label, e.label, *e.aliases)):
@@ -149,7 +192,7 @@ def _entity(e: Entity, node: NamedNode, label: str, q) -> Iterator[Quad]:
         yield q(node, KG + "inKind", lit(a["inKind"], "boolean"))
 
 
-def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> Iterator[Quad]:
+def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> Iterator[NQuad]:
     """Yield the links and background facts the bundled gazetteer holds for one entity.
 
     Offline: only ids written in `ontology/gazetteer/*.tsv` are used; nothing is looked up.
@@ -168,21 +211,21 @@ def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> It
 
     >>> from kg.nlp.lexicon import load_lexicon
     >>> gt = load_lexicon().places["country:GT"]
-    >>> sorted(str(q.object) for q in gazetteer_quads(gt, "https://w3id.org/kg/id/Location/guatemala")
+    >>> sorted(str(q.object) for q in parse_quads(gazetteer_quads(gt, "https://w3id.org/kg/id/Location/guatemala"))
     ...        if q.predicate.value.endswith("#sameAs"))
     ['<http://www.wikidata.org/entity/Q774>', '<https://sws.geonames.org/3595528/>']
     """
     from .links import wikidata_id
-    g = NamedNode(GAZETTEER_GRAPH)
+    g = n(GAZETTEER_GRAPH)
     node = n(node_iri)
     qid = wikidata_id(entry, ontology_dir)
     if qid:
-        yield Quad(node, n(OWL + "sameAs"), n(WIKIDATA + qid), g)
+        yield f"{node} {n(OWL + 'sameAs')} {n(WIKIDATA + qid)} {g} .\n"
     geonames = getattr(entry, "geonames", None)
     if geonames:
-        yield Quad(node, n(OWL + "sameAs"), n(f"{GEONAMES}{geonames}/"), g)
-        yield Quad(node, n(KG + "geonamesId"), lit(geonames), g)
+        yield f"{node} {n(OWL + 'sameAs')} {n(f'{GEONAMES}{geonames}/')} {g} .\n"
+        yield f"{node} {n(KG + 'geonamesId')} {lit(geonames)} {g} .\n"
     lat, lon = getattr(entry, "lat", None), getattr(entry, "lon", None)
     if lat and lon:
-        yield Quad(node, n(GEO + "lat"), lit(lat, "decimal"), g)
-        yield Quad(node, n(GEO + "long"), lit(lon, "decimal"), g)
+        yield f"{node} {n(GEO + 'lat')} {lit(lat, 'decimal')} {g} .\n"
+        yield f"{node} {n(GEO + 'long')} {lit(lon, 'decimal')} {g} .\n"

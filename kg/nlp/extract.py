@@ -78,11 +78,11 @@ def _bare_acronyms(doc, mentions, skip):
     taken = {(m.start, m.end) for m in mentions}
     out = []
     for tok in toks:
-        if tok.text in defined and (tok.idx, tok.idx + len(tok)) not in taken \
+        if tok.text in defined and (tok.idx, tok.idx + len(tok.text)) not in taken \
                 and not any(m.start <= tok.idx < m.end for m in mentions) \
                 and not any(b <= tok.idx < e for b, e in skip):
             s = doc[tok.i].sent
-            out.append(NameMention(tok.idx, tok.idx + len(tok), tok.text, ORG, "Organization",
+            out.append(NameMention(tok.idx, tok.idx + len(tok.text), tok.text, ORG, "Organization",
                                    s.start_char, s.end_char, tok.i, tok.i + 1))
     return out
 
@@ -120,7 +120,7 @@ def definite_descriptions(doc, mentions, skip):
             continue
         g = next(iter(before.values()))
         s = doc[tok.i].sent
-        m = NameMention(tok.idx, tok.idx + len(tok), tok.text, g.kind, g.cls, s.start_char, s.end_char, tok.i,
+        m = NameMention(tok.idx, tok.idx + len(tok.text), tok.text, g.kind, g.cls, s.start_char, s.end_char, tok.i,
                         tok.i + 1, group=g, reason=f"'the {head}': the only {head} named before in the document")
         g.mentions.append(m)
         out.append(m)

@@ -11,19 +11,28 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
-class Tok:
-    """One token's attributes, named as on spaCy's Token, plus `cap` (see `is_capitalised`)."""
+_FIELDS = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "ent_type_", "ent_iob_",
+           "whitespace_", "is_punct", "is_space", "is_alpha", "is_stop", "like_num", "is_sent_start", "cap")
 
-    __slots__ = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "ent_type_", "ent_iob_",
-                 "whitespace_", "is_punct", "is_space", "is_alpha", "is_stop", "like_num",
-                 "is_sent_start", "cap")
 
-    def __len__(self) -> int:
-        return len(self.text)
+class Tok(tuple):
+    """One token's attributes, named as on spaCy's Token, plus `cap` (see `is_capitalised`).
+
+    A tuple: made in one step from a row of values. `len(tok)` is the number of fields,
+    not of characters: use `len(tok.text)`.
+    """
+
+    __slots__ = ()
+    fields = _FIELDS
+
+
+for _k, _name in enumerate(_FIELDS):
+    setattr(Tok, _name, property(itemgetter(_k)))
 
 
 def is_capitalised(text: str, is_punct: bool) -> bool:
@@ -42,50 +51,41 @@ def tokens(doc) -> list[Tok]:
 
 
 _IOB = ("", "I", "O", "B")
+_STRINGS: dict[int, str] = {0: ""}      # string hash -> string (spaCy's hashes are the same in every vocab)
+
+
+def _strings(col: list[int], strings) -> list[str]:
+    out = list(map(_STRINGS.get, col))
+    if None in out:
+        if len(_STRINGS) > 1_000_000:     # bounded, however many documents a build reads
+            _STRINGS.clear()
+            _STRINGS[0] = ""
+        for k, h in enumerate(col):
+            if out[k] is None:
+                out[k] = _STRINGS[h] = strings[h]
+    return out
 
 
 def _snapshot(doc) -> list[Tok]:
-    """Read the attributes of every token in one pass over `Doc.to_array` (values, not Tokens)."""
-    from spacy.attrs import (
-        ENT_IOB,
-        ENT_TYPE,
-        IDX,
-        IS_ALPHA,
-        IS_PUNCT,
-        IS_SPACE,
-        IS_STOP,
-        LEMMA,
-        LIKE_NUM,
-        LOWER,
-        ORTH,
-        POS,
-        SENT_START,
-        SPACY,
-        TAG,
-    )
-    rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA,
-                         IS_STOP, LIKE_NUM, SENT_START, IDX]).tolist() if len(doc) else []
+    """Read the attributes of every token in one `Doc.to_array`, column by column."""
+    from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM,
+                             LOWER, ORTH, POS, SENT_START, SPACY, TAG)
+    n = len(doc)
+    if not n:
+        return []
+    arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA,
+                        IS_STOP, LIKE_NUM, SENT_START, IDX])
+    cols = arr.T.tolist()
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def name(h: int) -> str:
-        s = names.get(h)
-        if s is None:
-            s = names[h] = strings[h] if h else ""
-        return s
-
-    out = []
-    for i, (orth, low, lemma, pos, tag, ent, iob, spacy, punct, space, alpha, stop, num, ss, idx) in enumerate(rows):
-        o = Tok()
-        o.i, o.idx, o.text, o.lower_, o.lemma_ = i, idx, name(orth), name(low), name(lemma)
-        o.pos_, o.tag_, o.ent_type_, o.ent_iob_ = name(pos), name(tag), name(ent), _IOB[iob]
-        o.whitespace_ = " " if spacy else ""
-        o.is_punct, o.is_space, o.is_alpha, o.is_stop, o.like_num = \
-            bool(punct), bool(space), bool(alpha), bool(stop), bool(num)
-        o.is_sent_start = ss == 1
-        o.cap = _cap(o.text, o.is_punct)
-        out.append(o)
-    return out
+    text, lower, lemma, pos, tag, ent = (_strings(c, strings) for c in cols[:6])
+    iob = [_IOB[v] for v in cols[6]]
+    ws = [" " if v else "" for v in cols[7]]
+    punct, space, alpha, stop, num = (list(map(bool, c)) for c in cols[8:13])
+    sent_start = [v == 1 for v in cols[13]]
+    cap = list(map(_cap, text, punct))
+    rows = zip(range(n), cols[14], text, lower, lemma, pos, tag, ent, iob, ws, punct, space, alpha, stop, num,
+               sent_start, cap)
+    return list(map(Tok, rows))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.graph.links import is_qid, place_wikidata, wikidata_id
-from kg.graph.triples import gazetteer_quads
+from kg.graph.triples import gazetteer_quads, parse_quads
 
 GAZ = Path(__file__).resolve().parents[3] / "ontology" / "gazetteer"
 
@@ -48,14 +48,14 @@ def test_links_place_wikidata_by_gazetteer_key(lexicon, key, qid):
 def test_links_org_wikidata_from_organizations_tsv(lexicon, label, qid):
     org = next(o for o in lexicon.orgs.values() if o.label == label)
     assert wikidata_id(org) == qid
-    same = [q.object.value for q in gazetteer_quads(org, "https://w3id.org/kg/id/Organization/x")
+    same = [q.object.value for q in parse_quads(gazetteer_quads(org, "https://w3id.org/kg/id/Organization/x"))
             if q.predicate.value.endswith("#sameAs")]
     assert same == ([f"http://www.wikidata.org/entity/{qid}"] if qid else [])
 
 
 @pytest.mark.parametrize("key", ["country:MX"])
 def test_links_gazetteer_quads_are_in_the_gazetteer_graph(lexicon, key):
-    quads = list(gazetteer_quads(lexicon.places[key], "https://w3id.org/kg/id/Location/mexico"))
+    quads = parse_quads(gazetteer_quads(lexicon.places[key], "https://w3id.org/kg/id/Location/mexico"))
     assert {q.graph_name.value for q in quads} == {"https://w3id.org/kg/graph/gazetteer"}
     objects = {q.object.value for q in quads}
     assert {"http://www.wikidata.org/entity/Q96", "https://sws.geonames.org/3996063/"} <= objects

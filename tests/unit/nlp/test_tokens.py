@@ -21,7 +21,7 @@ def test_snapshot_equals_the_tokens(nlp, text):
     snap = tokens(doc)
     assert len(snap) == len(doc)
     for tok, s in zip(doc, snap):
-        for attr in Tok.__slots__:
+        for attr in Tok.fields:
             if attr == "cap":
                 continue
             want = getattr(tok, attr)
