@@ -61,13 +61,12 @@ def find_debris(text: str) -> list[tuple[int, int]]:
     body_chars = 0
     keys = [_key(line) for _, _, line in _lines(text)]
     long_keys = {k for k in keys if len(k) >= 20}
-    for b, e, line in _lines(text):
+    for (b, e, line), key in zip(_lines(text), keys):
         s = line.strip()
         if not s:
             continue
-        low = re.sub(r"\s+", " ", s.lower())
         words = s.split()
-        key = _key(s)
+        low = " ".join(s.lower().split())
         if body_chars > 200 and any(low.startswith(t) for t in tails) and len(words) <= 12:
             spans.append((b, len(text)))
             break
@@ -90,8 +89,11 @@ def find_debris(text: str) -> list[tuple[int, int]]:
     return _merge(spans)
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _key(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[\W_]+", " ", line.lower())).strip()
+    return " ".join(_NON_WORD.sub(" ", line.lower()).split())
 
 
 def _has_date(s: str) -> bool:

@@ -38,11 +38,14 @@ def decode_bytes(path: Path, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_CONTROL = bytes(b for b in range(256) if b < 9 or 13 < b < 32 or b == 127)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
     if head.count(b"\x00") > len(head) // 10:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32 or b == 127)
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     return ctrl > max(2, len(head) // 40)     # text has almost none; random bytes about 10%
