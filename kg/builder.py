@@ -1,7 +1,9 @@
 """The whole pipeline: files -> documents -> spaCy -> extraction -> identity -> quads -> store."""
 from __future__ import annotations
 
+import gc
 import itertools
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -56,7 +58,7 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
         return report
     job = Job(settings.model, settings.ontology_dir, settings.batch_size)
     with make_runner(job, settings.workers, settings.dask, enough_work=len(first) > 1) as runner, \
-            BatchWriter(store, max_docs=settings.docs_per_task) as writer:
+            BatchWriter(store, max_docs=settings.docs_per_task) as writer, _long_lived_frozen():
         for batch, results in runner.map(itertools.chain(first, batches)):
             for document, x in zip(batch, results):
                 quads = _document_quads(document, x, resolver, lx, settings, report)
@@ -70,6 +72,20 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     if report.replaced and hasattr(store, "prune_gazetteer"):
         store.prune_gazetteer()      # entities only the old versions named
     return report
+
+
+@contextmanager
+def _long_lived_frozen():
+    """Keep Python's cycle collector off what lives for the whole build (the model, the
+    lexicon, the identity index as it stands): a full collection walked all of it about
+    every 150 documents (0.7 s per 1,000 documents, measured). Unfrozen afterwards, so
+    nothing stays out of the collector's reach."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _todo(paths, stored: dict, settings: Settings, report: BuildReport) -> Iterator[Document]:

@@ -105,6 +105,8 @@ def _worker_start(job: Job) -> None:
         pass
     one_blas_thread()
     warm(job)
+    import gc
+    gc.freeze()         # the model stays: no collection walks it (nor copies its pages)
 
 
 class InProcess:
