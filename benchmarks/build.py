@@ -7,8 +7,10 @@ nothing else; `kg build` reads the files, extracts, resolves and writes the stor
 2 worker processes. Peak RSS is that of the measured process (the writer, which holds the
 identity index) and of its largest worker.
 
-At 1,000 documents each figure is the median of 3 runs; at 10,000, one run.
-Lines: `BENCH <name> <value> <unit>`; ratios are kg words/s ÷ spaCy words/s.
+At 1,000 documents each figure is the median of 3 runs, bare spaCy and kg alternated (the
+machine's speed drifts over minutes; alternating exposes both to the same drift); at 10,000,
+one run each. Lines: `BENCH <name> <value> <unit>`; ratios are kg words/s ÷ spaCy words/s
+(the ratio of the medians).
 """
 from __future__ import annotations
 
@@ -56,19 +58,43 @@ def _run_one(kind: str, n: int, folder: Path, store: Path) -> dict:
             "rss_workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-def measure(kind: str, n: int, folder: Path, store: Path, runs: int = 1) -> dict:
-    """Median (by time) of `runs` measurements, each in a fresh process and a fresh store."""
+def measure_once(kind: str, n: int, folder: Path, store: Path) -> dict:
+    """One measurement in a fresh process and a fresh store."""
     import shutil
-    results = []
+    shutil.rmtree(store, ignore_errors=True)
+    out = subprocess.run([sys.executable, "-m", "benchmarks.build", "one", kind, str(n), str(folder), str(store)],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} x{n} failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def median_run(results: list[dict]) -> dict:
+    """The run of median time."""
+    ordered = sorted(results, key=lambda r: r["seconds"])
+    return ordered[len(ordered) // 2]
+
+
+def measure_pairs(n: int, folder: Path, tmp: Path, runs: int) -> tuple[dict, dict, list[float]]:
+    """bare spaCy and kg build, alternated `runs` times (this machine's speed drifts by
+    +-15% over minutes: alternating exposes both to the same drift). Returns the median
+    run of each and the ratio of every pair."""
+    spacy, kg = [], []
     for _ in range(runs):
-        shutil.rmtree(store, ignore_errors=True)
-        out = subprocess.run([sys.executable, "-m", "benchmarks.build", "one", kind, str(n), str(folder), str(store)],
-                             capture_output=True, text=True, cwd=ROOT)
-        if out.returncode != 0:
-            raise RuntimeError(f"{kind} x{n} failed: {out.stderr[-2000:]}")
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    results.sort(key=lambda r: r["seconds"])
-    return results[len(results) // 2]
+        spacy.append(measure_once("spacy", n, folder, tmp / f"store-spacy-{n}"))
+        kg.append(measure_once("kg", n, folder, tmp / f"store-kg-{n}"))
+    ratios = [s["seconds"] / k["seconds"] for s, k in zip(spacy, kg)]
+    return median_run(spacy), median_run(kg), ratios
+
+
+def _report(label: str, r: dict, n: int) -> None:
+    print(f"BENCH {label}_s {r['seconds']:.1f} s")
+    print(f"BENCH {label}_words_per_s {r['words'] / r['seconds']:.0f} words/s")
+    print(f"BENCH {label}_docs_per_s {r['docs'] / r['seconds']:.1f} docs/s")
+    print(f"BENCH {label}_rss_mb {r['rss_self_mb']:.0f} MB")
+    if n > 1:
+        print(f"BENCH {label}_worker_rss_mb {r['rss_workers_mb']:.0f} MB")
+    sys.stdout.flush()
 
 
 def main() -> None:
@@ -76,24 +102,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         res: dict[tuple[str, int, int], dict] = {}
-        plan = [(1000, "spacy", 1), (1000, "kg", 1), (1000, "spacy", 2), (1000, "kg", 2),
-                (10000, "spacy", 2), (10000, "kg", 2)]
-        folders = {}
-        for size, kind, n in plan:
-            if size not in folders:
-                folders[size] = tmp / f"corpus-{size}"
-                _, words = write_corpus(folders[size], size)
+        ratios: dict[tuple[int, int], list[float]] = {}
+        for size, n, runs in ((1000, 1, 3), (1000, 2, 3), (10000, 2, 1)):
+            folder = tmp / f"corpus-{size}"
+            if not folder.exists():
+                _, words = write_corpus(folder, size)
                 print(f"BENCH corpus_{size // 1000}k_words {words} words")
-            r = res[(kind, size, n)] = measure(kind, n, folders[size], tmp / f"store-{kind}-{size}-{n}",
-                                               runs=3 if size <= 1000 else 1)
-            label = f"{kind}_{size // 1000}k_{n}p"
-            print(f"BENCH {label}_s {r['seconds']:.1f} s")
-            print(f"BENCH {label}_words_per_s {r['words'] / r['seconds']:.0f} words/s")
-            print(f"BENCH {label}_docs_per_s {r['docs'] / r['seconds']:.1f} docs/s")
-            print(f"BENCH {label}_rss_mb {r['rss_self_mb']:.0f} MB")
-            if n > 1:
-                print(f"BENCH {label}_worker_rss_mb {r['rss_workers_mb']:.0f} MB")
-            sys.stdout.flush()
+            sp, kg, ratios[(size, n)] = measure_pairs(n, folder, tmp, runs)
+            res[("spacy", size, n)], res[("kg", size, n)] = sp, kg
+            _report(f"spacy_{size // 1000}k_{n}p", sp, n)
+            _report(f"kg_{size // 1000}k_{n}p", kg, n)
+            if runs > 1:
+                print(f"# {size} docs, {n} process(es): spaCy/kg ratio of each alternated pair: "
+                      + ", ".join(f"{r:.2f}" for r in ratios[(size, n)]))
         ratio = lambda size, n: res[("spacy", size, n)]["seconds"] / res[("kg", size, n)]["seconds"]
         print(f"BENCH build_vs_spacy_ratio {ratio(1000, 1):.2f} x")
         print(f"BENCH build_vs_spacy_2w_ratio {ratio(1000, 2):.2f} x")

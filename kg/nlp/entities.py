@@ -152,13 +152,19 @@ def _person_title(doc, c: Cand, m: NameMention) -> None:
         m.title_text = " ".join(t.text for t in words)
 
 
+_TITLES = [(t, re.compile(rf"\b{t}\b")) for t in sorted(
+    ("president", "prime minister", "deputy minister", "vice minister", "minister",
+     "ambassador", "mayor", "governor", "attorney general", "director", "chief",
+     "commander", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
+     "colonel", "head", "leader", "commissioner", "agent", "officer", "official"), key=len, reverse=True)]
+
+
 def _find_title(s: str) -> str | None:
-    for t in sorted(("president", "prime minister", "deputy minister", "vice minister", "minister",
-                     "ambassador", "mayor", "governor", "attorney general", "director", "chief",
-                     "commander", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
-                     "colonel", "head", "leader", "commissioner", "agent", "officer", "official"),
-                    key=len, reverse=True):
-        if re.search(rf"\b{t}\b", s):
+    """The longest title word named in `s`."""
+    if not s:
+        return None
+    for t, pattern in _TITLES:
+        if t in s and pattern.search(s):
             return t
     return None
 
@@ -300,7 +306,7 @@ def _strip_country(text: str, lx: Lexicon) -> str:
     words = text.split()
     out = []
     for i, w in enumerate(words):
-        bare = re.sub(r"['’]s$", "", w)
+        bare = w[:-2] if w.endswith(("'s", "’s")) else w
         if lx.country_of(bare) and (i == 0 or w.endswith(("'s", "’s"))):
             continue
         out.append(w)

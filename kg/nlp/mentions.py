@@ -433,7 +433,7 @@ def _trim(doc, c: Cand) -> Cand | None:
             if t[k].lower_ in TITLE_WORDS:
                 s = k + 1
                 break
-    return replace(c, start=s, end=e)
+    return c if (s, e) == (c.start, c.end) else replace(c, start=s, end=e)
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:
@@ -480,6 +480,8 @@ def _place_context(doc, c: Cand, lx: Lexicon) -> Cand:
         if tail in PLACE_SUFFIX or doc[k:k + 1].text.lower() in ("crossing", "border"):
             n2 = 2 if tail in PLACE_SUFFIX else 1
             return replace(c, start=s, end=k + n2, place_type="BorderArea", gaz=())
+    if (s, e, ptype) == (c.start, c.end, c.place_type):
+        return c
     return replace(c, start=s, end=e, place_type=ptype)
 
 
