@@ -55,6 +55,7 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     from .nlp.lexicon import load_lexicon
     from .nlp.pipeline import load_kg_pipeline, parse_texts
 
+    warm(job)
     nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
     if job.one_blas_thread:
         one_blas_thread()
@@ -87,11 +88,12 @@ def one_blas_thread() -> None:
 
 
 def warm(job: Job) -> None:
-    """Load the pipeline and the lexicon (before forking, so workers share them)."""
+    """Load the pipeline, the lexicon and the gazetteer matcher (before forking, so
+    workers share them)."""
     from .nlp.lexicon import load_lexicon
+    from .nlp.mentions import phrase_matcher
     from .nlp.pipeline import load_kg_pipeline
-    load_kg_pipeline(job.model)
-    load_lexicon(job.ontology_dir)
+    phrase_matcher(load_kg_pipeline(job.model).vocab, load_lexicon(job.ontology_dir))
 
 
 def _worker_start(job: Job) -> None:

@@ -95,14 +95,16 @@ def _ner(doc, lx: Lexicon) -> list[Cand]:
 _MATCHER_CACHE: dict = {}
 
 
-def _phrase_matcher(doc, lx: Lexicon):
-    key = (id(doc.vocab), id(lx))
+def phrase_matcher(vocab, lx: Lexicon):
+    """The matcher of every gazetteer name, for documents of `vocab` (made once: about a
+    second for ~20,000 names, so a build makes it before its first document)."""
+    key = (id(vocab), id(lx))
     if key in _MATCHER_CACHE:
         return _MATCHER_CACHE[key]
     from spacy.matcher import PhraseMatcher
 
-    m = PhraseMatcher(doc.vocab, attr="ORTH")
-    make = _tokenizer_for(doc)
+    m = PhraseMatcher(vocab, attr="ORTH")
+    make = _tokenizer_for(vocab)
     org_patterns = [make(name) for name in lx.org_names]
     m.add("ORG", org_patterns)
     place_names = set()
@@ -118,7 +120,7 @@ def _phrase_matcher(doc, lx: Lexicon):
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
-def _tokenizer_for(doc):
+def _tokenizer_for(vocab):
     """Tokenize gazetteer names as the pipeline would. Names of plain words (letters and
     single spaces, none a tokenizer special case such as "cannot") are cut on the spaces
     directly, which gives the same tokens without running the tokenizer on every one of
@@ -126,21 +128,21 @@ def _tokenizer_for(doc):
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    tok = English(vocab=doc.vocab).tokenizer
+    tok = English(vocab=vocab).tokenizer
     special = {k for k in tok.rules if " " not in k}
 
     def make(text: str):
         if _PLAIN_WORDS.fullmatch(text):
             words = text.split(" ")
             if not any(w in special for w in words):
-                return Doc(doc.vocab, words=words)
+                return Doc(vocab, words=words)
         return tok(text)
     return make
 
 
 def _gazetteer(doc, lx: Lexicon) -> list[Cand]:
     out = []
-    m = _phrase_matcher(doc, lx)
+    m = phrase_matcher(doc.vocab, lx)
     for match_id, s, e in m(doc):
         label = doc.vocab.strings[match_id]
         text = doc[s:e].text
