@@ -80,8 +80,8 @@ class Index:
         return out
 
 
-def find_events(doc, mentions, lx: Lexicon, skip, pub_date) -> list[Event]:
-    idx = Index(doc, mentions)
+def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = None) -> list[Event]:
+    idx = idx or Index(doc, mentions)
     events: list[Event] = []
     toks = tokens(doc)
     for sent in doc.sents:
@@ -389,8 +389,9 @@ def parse_money(text: str, country: str | None = None) -> tuple[float | None, st
     return amount, code
 
 
-def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], country) -> list[Event]:
-    idx = Index(doc, mentions)
+def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], country,
+                 idx: Index | None = None) -> list[Event]:
+    idx = idx or Index(doc, mentions)
     out: list[Event] = []
     toks = tokens(doc)
     for sent in doc.sents:

@@ -16,8 +16,8 @@ from operator import itemgetter
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
-_FIELDS = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "ent_type_", "ent_iob_",
-           "whitespace_", "is_punct", "is_space", "is_alpha", "is_stop", "like_num", "is_sent_start", "cap")
+_FIELDS = ("i", "idx", "text", "lower_", "lemma_", "pos_", "ent_type_", "whitespace_", "is_punct", "is_space",
+           "is_alpha", "is_stop", "like_num", "is_sent_start", "cap")
 
 
 class Tok(tuple):
@@ -50,7 +50,6 @@ def tokens(doc) -> list[Tok]:
     return toks
 
 
-_IOB = ("", "I", "O", "B")
 _STRINGS: dict[int, str] = {0: ""}      # string hash -> string (spaCy's hashes are the same in every vocab)
 
 
@@ -68,23 +67,21 @@ def _strings(col: list[int], strings) -> list[str]:
 
 def _snapshot(doc) -> list[Tok]:
     """Read the attributes of every token in one `Doc.to_array`, column by column."""
-    from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM,
-                             LOWER, ORTH, POS, SENT_START, SPACY, TAG)
+    from spacy.attrs import (ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS,
+                             SENT_START, SPACY)
     n = len(doc)
     if not n:
         return []
-    arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA,
-                        IS_STOP, LIKE_NUM, SENT_START, IDX])
+    arr = doc.to_array([ORTH, LOWER, LEMMA, POS, ENT_TYPE, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, IS_STOP, LIKE_NUM,
+                        SENT_START, IDX])
     cols = arr.T.tolist()
     strings = doc.vocab.strings
-    text, lower, lemma, pos, tag, ent = (_strings(c, strings) for c in cols[:6])
-    iob = [_IOB[v] for v in cols[6]]
-    ws = [" " if v else "" for v in cols[7]]
-    punct, space, alpha, stop, num = (list(map(bool, c)) for c in cols[8:13])
-    sent_start = [v == 1 for v in cols[13]]
+    text, lower, lemma, pos, ent = (_strings(c, strings) for c in cols[:5])
+    ws = [" " if v else "" for v in cols[5]]
+    punct, space, alpha, stop, num = (list(map(bool, c)) for c in cols[6:11])
+    sent_start = [v == 1 for v in cols[11]]
     cap = list(map(_cap, text, punct))
-    rows = zip(range(n), cols[14], text, lower, lemma, pos, tag, ent, iob, ws, punct, space, alpha, stop, num,
-               sent_start, cap)
+    rows = zip(range(n), cols[12], text, lower, lemma, pos, ent, ws, punct, space, alpha, stop, num, sent_start, cap)
     return list(map(Tok, rows))
 
 
