@@ -42,6 +42,27 @@ def test_two_processes_give_the_same_graph(articles, one_process, tmp_path):
     assert _build(articles, tmp_path / "store", workers=2) == one_process
 
 
+_BUILD_AND_PRINT = """
+import sys
+sys.path.insert(0, sys.argv[3])
+from tests.integration.test_parallel import _build
+print("\\n".join(_build(sys.argv[1], sys.argv[2], workers=1)))
+"""
+
+
+@pytest.mark.parametrize("seed", ["0", "12345"])
+def test_a_fresh_interpreter_gives_the_same_graph(articles, one_process, tmp_path, seed):
+    """Builds are deterministic across processes: string hashing (PYTHONHASHSEED) and
+    object addresses (hash(None)) differ from one interpreter to the next, and no
+    set's iteration order may reach the graph."""
+    import os
+    import subprocess
+    out = subprocess.run([sys.executable, "-c", _BUILD_AND_PRINT, str(articles), str(tmp_path / "store"), str(REPO)],
+                         capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.splitlines() == one_process
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_graph(articles, one_process, tmp_path):
     pytest.importorskip("dask.distributed")

@@ -33,3 +33,16 @@ def test_definite_description_joins_the_only_candidate(nlp, lexicon, text, word,
 ])
 def test_definite_description_left_alone_when_ambiguous(nlp, lexicon, text, word) -> None:
     assert _mentions_of(nlp, lexicon, text, word) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The European Union announced new aid for Peru on Monday. The European Union said the money "
+     "would train police officers.", "European Union"),
+    ("Islamic State claimed the attack in Mosul. Officials said Islamic State had planned it for weeks.",
+     "Islamic State"),
+])
+def test_a_second_mention_of_a_gazetteer_organisation_joins_by_its_entry(read, text, name):
+    """The gazetteer entry is tried before the name: the same reason in every process (a set of
+    keys once made it depend on where None sits in memory)."""
+    e = read(text).entity(name)
+    assert [why for said, why in e.reasons] == ["first mention", "same gazetteer entry"]
