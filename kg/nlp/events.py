@@ -417,9 +417,24 @@ def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], coun
 
 
 def _money_in(doc, tokens):
+    """The amount of money among `tokens`: the model's MONEY entity, else a number it left
+    untagged or called CARDINAL next to a currency word or code ("EUR 3 million", "5 million
+    euros"). Weights are not money: "500 pounds of cocaine"."""
+    tokens = list(tokens)
     for t in tokens:
         if t.ent_type_ == "MONEY" and t.ent_iob_ == "B":
             return entity_at(doc, t.i)
+    for t in tokens:
+        if not t.like_num or t.ent_type_ not in ("", "CARDINAL") or (t.i > 0 and doc[t.i - 1].like_num):
+            continue
+        s, e = t.i, t.i + 1
+        while e < len(doc) and (doc[e].like_num or doc[e].lower_ in SCALE):
+            e += 1
+        if s > 0 and doc[s - 1].lower_ in CURRENCY_WORDS:
+            return doc[s - 1:e]
+        if e < len(doc) and (doc[e].lower_ in CURRENCY_WORDS or doc[e].lower_ == "pesos") \
+                and not (doc[e].lower_.startswith("pound") and e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
+            return doc[s:e + 1]
     return None
 
 

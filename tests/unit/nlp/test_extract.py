@@ -201,13 +201,11 @@ def test_donation_is_funding_with_funder_and_recipient(read, text, funder, recip
     ("Japan donated $3 million to the Philippine Coast Guard to buy patrol boats.", 3e6, "USD"),
     ("The European Union announced a grant of EUR 3 million for the Guatemalan National Civil Police.", 3e6, "EUR"),
     ("The United States provided $45 million to Mexico's Federal Police.", 45e6, "USD"),
+    # the model calls these numbers CARDINAL: the currency word or code beside them makes them money
     pytest.param("The Netherlands donated EUR 3 million to the Honduran National Police.", 3e6, "EUR",
-                 id="donated-eur-3-million",
-                 marks=xfail("'donated EUR 3 million' is not read as money: no amount, and the funding is "
-                             "marked inKind=true")),
+                 id="donated-eur-3-million"),
     pytest.param("Germany donated 5 million euros to the Colombian National Police.", 5e6, "EUR",
-                 id="donated-5-million-euros",
-                 marks=xfail("'donated 5 million euros' is not read as money: no amount, inKind=true")),
+                 id="donated-5-million-euros"),
     pytest.param("The United States donated US$190,000 in equipment to the Guatemalan National Civil Police.",
                  190000.0, "USD", id="us-dollar-sign"),
     pytest.param("The United Kingdom donated £300,000 to the Jamaica Constabulary Force.", 300000.0, "GBP",
@@ -218,3 +216,10 @@ def test_funding_amount_and_currency(read, text, amount, currency):
     assert fu.attr("amount") is not None and float(fu.attr("amount")) == amount
     assert fu.attr("currency") == currency
     assert fu.attr("inKind") == "false"
+
+
+def test_a_weight_in_pounds_is_not_money(read):
+    (fu,) = read("The United States donated 500 pounds of medical supplies to the Haitian National Police.",
+                 PUB).events("Funding")
+    assert fu.attr("amount") is None
+    assert fu.attr("inKind") == "true"
