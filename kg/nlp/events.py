@@ -211,9 +211,12 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
             (ev.targets if m.group.cls in TARGET_CLASSES else ev.participants)[id(m.group)] = 0.8
         elif m.kind == PLACE:
             ev.places[id(m.group)] = 0.6
+    arrested = {id(m) for m in idx.names_in(obj_toks)} if kind == "Arrest" else set()
     for m in idx.names_in(obj_toks + pp_toks):
         if m.kind in ACTOR_KINDS and m.group.cls in TARGET_CLASSES:
             ev.targets[id(m.group)] = 0.7
+        elif m.kind == PERSON and id(m) in arrested:
+            ev.targets[id(m.group)] = 0.7      # "Police arrested <name>", "<name> was detained"
         elif m.kind in ACTOR_KINDS and m.kind != PERSON and tok.pos_ not in ("VERB", "AUX"):
             ev.participants.setdefault(id(m.group), 0.6)
         elif m.kind == PLACE:

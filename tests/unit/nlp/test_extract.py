@@ -155,13 +155,23 @@ def test_seizure_sentence(read, text, participant, place, date):
     ("The National Civil Police arrested María José Ramírez de León in Quetzaltenango.", "Arrest", "asserted"),
     ("Police arrested four suspects in Quetzaltenango.", "Arrest", "asserted"),
     pytest.param("Police arrested María José Ramírez de León in Quetzaltenango.", "Arrest", "asserted",
-                 id="police-arrested-named-person",
-                 marks=xfail("'Police arrested <named person> in <place>.' gives no Arrest operation at all "
-                             "(with 'four suspects' instead of a name, or a named police force, it does)")),
+                 id="police-arrested-named-person"),
 ])
 def test_operation_kind_and_factuality(read, text, kind, factuality):
     (op,) = read(text, PUB).events("Operation")
     assert (op.attr("kind"), op.attr("factuality")) == (kind, factuality)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Police arrested María José Ramírez de León in Quetzaltenango.", "María José Ramírez de León"),
+    ("Soldiers detained Carlos Mendoza near the border on Friday.", "Carlos Mendoza"),
+    ("Carlos Mendoza was captured by the National Police in Lima.", "Carlos Mendoza"),
+])
+def test_an_arrest_targets_the_person_arrested(read, text, person):
+    r = read(text, PUB)
+    (op,) = r.events("Operation")
+    assert op.attr("kind") == "Arrest"
+    assert ("targets", person) in r.relations_of(op)
 
 
 @pytest.mark.parametrize("text", ["Defence Minister Ana Torres said the Ministry of Defence would send troops."])
