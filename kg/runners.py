@@ -52,11 +52,9 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     """Parse and extract documents as they come, through one `nlp.pipe` (spaCy batches
     across documents however they are grouped into tasks)."""
     from .nlp.extract import extract, masked_text
-    from .nlp.lexicon import load_lexicon
-    from .nlp.pipeline import load_kg_pipeline, parse_texts
+    from .nlp.pipeline import parse_texts
 
-    warm(job)
-    nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
+    nlp, lx = warm(job)
     if job.one_blas_thread:
         one_blas_thread()
     pulled: deque[Document] = deque()
@@ -87,13 +85,15 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def warm(job: Job) -> None:
+def warm(job: Job):
     """Load the pipeline, the lexicon and the gazetteer matcher (before forking, so
-    workers share them)."""
+    workers share them); return the pipeline and the lexicon."""
     from .nlp.lexicon import load_lexicon
     from .nlp.mentions import phrase_matcher
     from .nlp.pipeline import load_kg_pipeline
-    phrase_matcher(load_kg_pipeline(job.model).vocab, load_lexicon(job.ontology_dir))
+    nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
+    phrase_matcher(nlp.vocab, lx)
+    return nlp, lx
 
 
 def _worker_start(job: Job) -> None:

@@ -14,7 +14,7 @@ import fcntl
 import os
 import threading
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -107,9 +107,6 @@ class KgStore:
         if self._unflushed >= FLUSH_EVERY:
             self.store.flush()
             self._unflushed = 0
-
-    def put_quads(self, quads: Iterable[ox.Quad]) -> None:
-        self.store.extend(list(quads))
 
     def remove_document(self, doc_id: str) -> None:
         g = ox.NamedNode(GRAPH + doc_id)

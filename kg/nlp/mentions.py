@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, fold
-from .tokens import ORDINAL, is_capitalised, title_case_sentence, tokens
+from .tokens import ORDINAL, title_case_sentence, tokens
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
 NER_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE}
@@ -160,10 +160,6 @@ def _gazetteer(doc, lx: Lexicon) -> list[Cand]:
             out.append(Cand(s, e, PLACE, "Location", "gazetteer", keys,
                             lx.places[keys[0]].type))
     return out
-
-
-def is_cap(tok) -> bool:
-    return is_capitalised(tok.text, tok.is_punct)
 
 
 def org_head(words: list[str], lx: Lexicon) -> str | None:
