@@ -49,12 +49,20 @@ test-deps: $(TSTAMP) chromium
 test: test-deps
 	$(PY) -m pytest -q tests --doctest-modules kg
 
+# Scores the shared eval set: the seeds, the news and both together (ERRORS=1 lists each
+# document's false hits and misses, on the combined gold).
 eval: $(STAMP)
 	@test -d $(EVAL)/docs || { echo "eval: $(EVAL) not found"; exit 2; }
 	rm -rf .eval && mkdir -p .eval
 	$(KG) build $(EVAL)/docs --store .eval/store
 	$(KG) export --store .eval/store --format turtle -o .eval/out.ttl --force
-	$(PY) $(EVAL)/score.py .eval/out.ttl --gold $(EVAL)/gold/seeds.jsonl --docs $(EVAL)/docs --ontology ontology
+	@for set in seeds news; do \
+	  echo "== $$set"; \
+	  $(PY) $(EVAL)/score.py .eval/out.ttl --gold $(EVAL)/gold/$$set.jsonl --docs $(EVAL)/docs --ontology ontology || exit 1; \
+	done
+	@echo "== combined"
+	@$(PY) $(EVAL)/score.py .eval/out.ttl --gold $(EVAL)/gold/seeds.jsonl $(EVAL)/gold/news.jsonl \
+	  --docs $(EVAL)/docs --ontology ontology $(if $(ERRORS),--errors)
 
 bench: test-deps
 	$(PY) -m benchmarks
