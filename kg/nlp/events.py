@@ -84,6 +84,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
     idx = idx or Index(doc, mentions)
     events: list[Event] = []
     toks = tokens(doc)
+    doers = Doers(doc, mentions)
     for sent in doc.sents:
         if any(b <= sent.start_char < e for b, e in skip) or not doc_text(doc)[sent.start_char:sent.end_char].strip():
             continue
@@ -98,21 +99,106 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
             if lemma is None:
                 continue
             kind, weight = lx.operations[(lemma, pos)]
+            if pos == "VERB" and is_state(doc[tok.i]):
+                continue
             ev = _read_event(doc, doc[tok.i], kind, weight, idx, lx)
             if ev is not None:
                 found[tok.i] = ev
         for ev in _same_kind_in_sentence(_merge_in_sentence(doc, found)):
             if _joins_earlier(doc, ev, events):
                 continue
-            if not ev.participants and not (ev.kind in CONCRETE and (ev.targets or (ev.obj and ev.quantity))):
-                continue
-            if not ev.participants and events and _near(events[-1], ev):
-                _inherit(events[-1], ev)   # "Soldiers seized ...": the troops just named
+            if not ev.participants:
+                told = ev.kind in CONCRETE and (ev.targets or (ev.obj and ev.quantity))
+                if told and events and _near(events[-1], ev):
+                    _inherit(events[-1], ev)   # "Soldiers seized ...": the troops just named
+                elif not doers.adopt(ev, doc) and not told:
+                    continue
             events.append(ev)
     return _merge_headlines(events, headline_end(doc, skip))
 
 
 CONCRETE = {"Seizure", "Arrest"}
+STATE_DOERS = {"Government", "GovernmentAgency", "SecurityForce", "PoliceForce", "MilitaryUnit", "TaskForce",
+               "JudicialBody"}
+FORCES = {"SecurityForce", "PoliceForce", "MilitaryUnit", "TaskForce"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+HANDS_ON = {"Seizure", "Arrest", "Raid", "Patrol", "Deployment", "Extradition", "Investigation", "Combat"}
+GENERIC_DETS = {"various", "many", "several", "some", "other", "any", "such", "most", "all", "no"}
+STATE_PARTICIPLE_DEPS = {"amod", "acomp", "oprd"}
+STATE_ADVERBS = {"poorly", "well", "badly", "adequately", "properly", "insufficiently", "highly", "better",
+                 "inadequately", "fully", "sufficiently"}
+
+
+def is_state(tok) -> bool:
+    """A participle that tells how something is, not what was done: 'poorly trained
+    officers', 'the force is well equipped', or a question: 'whether they captured anyone'."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (tok, *tok.ancestors) for c in a.children):
+        return True
+    return tok.tag_ == "VBN" and (tok.dep_ in STATE_PARTICIPLE_DEPS or any(
+        c.dep_ == "advmod" and c.lower_ in STATE_ADVERBS for c in tok.children))
+
+
+def _tells_an_act(tok) -> bool:
+    """Whether a trigger word tells one concrete act: not a modifier ('patrol boats'), a
+    state ('poorly trained'), a question ('whether they captured anyone'), a bare or
+    generic noun ('surveillance', 'various initiatives', 'agreements have been signed')."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (tok, *tok.ancestors) for c in a.children):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return not is_state(tok)
+    if tok.dep_ in MODIFIER_DEPS:
+        return False
+    dets = [c for c in tok.children if c.dep_ in ("det", "amod", "poss", "nummod")]
+    if any(c.lower_ in GENERIC_DETS for c in dets):
+        return False
+    if tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    return any(True for _ in tok.children)
+
+
+class Doers:
+    """Who carried out an operation whose clause names no doer: the state actors of the
+    sentence, else of the sentence before, else the article's force (GUIDELINES: "the doer
+    may be named anywhere in the article"; "officers arrested three men" after a sentence
+    naming the police; "were arrested, the Navy said")."""
+
+    def __init__(self, doc, mentions: list[NameMention]):
+        self.by_sent: dict[int, dict[int, float]] = {}
+        self.order: list[int] = []
+        count: dict[int, int] = {}
+        first: dict[int, int] = {}
+        for m in mentions:
+            g = m.group
+            if g is None or m.kind not in (ORG, "GOV") or g.cls not in STATE_DOERS:
+                continue
+            self.by_sent.setdefault(m.sent_start, {})[id(g)] = 0.5
+            count[id(g)] = count.get(id(g), 0) + 1
+            first.setdefault(id(g), m.start)
+            if g.cls in FORCES or g.cls == "GovernmentAgency":
+                self.order.append(id(g))
+        self.starts = sorted(self.by_sent)
+        ranked = sorted(set(self.order), key=lambda k: (-count[k], first[k]))
+        self.main = ranked[0] if ranked else None
+
+    def adopt(self, ev: Event, doc) -> bool:
+        """Give `ev` the doers the article names; False when it names none, or when the
+        trigger only modifies a noun ('patrol boats') or tells no concrete act."""
+        tok = doc[ev.trigger]
+        if ev.factuality in ("denied", "planned") or ev.weight < 0.6 or not _tells_an_act(tok):
+            return False
+        s0 = ev.sentences[0][0]
+        here = {k: v for k, v in self.by_sent.get(s0, {}).items() if k not in ev.targets}
+        if not here and ev.kind not in HANDS_ON:
+            return False
+        if not here:
+            from bisect import bisect_left
+            i = bisect_left(self.starts, s0)
+            prev = self.by_sent[self.starts[i - 1]] if i > 0 else {}
+            here = {k: 0.4 for k in prev if k not in ev.targets}
+        if not here and self.main is not None and self.main not in ev.targets:
+            here = {self.main: 0.35}
+        ev.participants.update(here)
+        return bool(here)
 PLANS = {"Programme", "Agreement"}
 COMMUNICATION = {"announce", "say", "report", "state", "declare", "confirm", "explain", "add", "note"}
 

@@ -193,7 +193,10 @@ def org_class(text: str, lx: Lexicon) -> str:
     if keys:
         return lx.orgs[keys[0]].cls
     words = [w for w in re.split(r"\s+", text.strip()) if w.lower() not in ("the",)]
-    return org_head(words, lx) or "Organization"
+    cls = org_head(words, lx)
+    if cls is None and "of" in words[1:]:      # "Border Police of X", "Armed Forces of Y"
+        cls = org_head(words[:words.index("of", 1)], lx)
+    return cls or "Organization"
 
 
 def _extend_org(doc, s: int, e: int, lx: Lexicon) -> tuple[int, int]:
