@@ -161,6 +161,6 @@ def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
     if settings.link:
         for e in x.entities:
             gaz = e.attr("gazetteer")
-            entry = (lx.places.get(gaz) or lx.orgs.get(gaz)) if gaz else None
+            entry = (lx.place(gaz) or lx.orgs.get(gaz)) if gaz else None
             if entry is not None and e.key in iris:
                 yield from gazetteer_quads(entry, iris[e.key])

@@ -10,6 +10,7 @@ from .events import Event, Index, find_events, find_funding
 from .groups import group_mentions
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
+from .places import minor_places
 from .tokens import tokens
 from .relations import (containment_relations, located_relations, structure_relations, title_relations)
 
@@ -47,6 +48,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     skip = list(document.skip)
     cands = find_names(doc, lx, skip)
     countries = doc_countries(doc, cands, lx, skip)
+    cands = minor_places(doc, cands, lx, set(countries))
     mentions = name_mentions(doc, cands, lx) + government_mentions(doc, lx, skip)
     mentions = [m for m in mentions if not any(
         m.start < o.end and o.start < m.end and (o.end - o.start) > (m.end - m.start)

@@ -61,6 +61,7 @@ class Org:
     wikidata: str | None = None
 
 
+MINOR_PREFIXES = ("town:", "subdivision:")
 REGION_TYPES = {"department": "AdministrativeArea", "state": "AdministrativeArea",
                 "province": "AdministrativeArea", "region": "Region", "municipality": "Municipality",
                 "city": "Municipality", "river": "River", "border_area": "BorderArea",
@@ -82,6 +83,27 @@ class Lexicon:
     funding: dict[tuple[str, str], str] = field(default_factory=dict)
     roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     not_actors: frozenset[str] = frozenset()
+    products: frozenset[str] = frozenset()        # equipment nouns: "Bell 412 helicopters"
+    # places taken only when the text agrees (towns.tsv, subdivisions.tsv):
+    # folded name -> [(key, name, place type, country, geonames id)], most populous first
+    minor_places: dict[str, list[tuple[str, str, str, str, str | None]]] = field(default_factory=dict)
+
+    def place(self, key: str) -> Place | None:
+        """The place of a gazetteer key, a minor place (town or subdivision) included.
+
+        Deterministic: a minor place is made from its key alone, whichever process asks."""
+        p = self.places.get(key)
+        if p is None and key.startswith(MINOR_PREFIXES):
+            name = key.split(":", 2)[2]
+            for k, label, typ, cc, gid in self.minor_places.get(name, ()):
+                if k == key:
+                    p = self.places[key] = Place(key, label, typ, cc, None, gid)
+                    break
+        return p
+
+    def minor_place_keys(self, text: str, countries) -> list[str]:
+        """Keys of the minor places called `text` in one of `countries`."""
+        return [k for k, _, _, cc, _ in self.minor_places.get(fold(text), ()) if cc in countries]
 
     def country_of(self, text: str) -> str | None:
         """ISO code of a country named, or of a demonym: 'Guatemalan' -> 'GT'."""
@@ -143,7 +165,29 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
     lx.roles = {r["title"]: (r["relation"], r["target"], r.get("fallback", ""))
                 for r in read_tsv(lexd / "roles.tsv")}
     lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
+    lx.products = frozenset(r["word"] for r in read_tsv(lexd / "products.tsv"))
+    _load_minor_places(lx, gz)
     return lx
+
+
+def _load_minor_places(lx: Lexicon, gz: Path) -> None:
+    """towns.tsv and subdivisions.tsv (140k rows: split by hand, not csv.DictReader)."""
+    for fname, prefix in (("subdivisions.tsv", "subdivision"), ("towns.tsv", "town")):
+        path = gz / fname
+        if not path.is_file():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+        for line in lines:
+            f = line.split("\t")
+            if len(f) < 4 or line.startswith("#"):
+                continue
+            if prefix == "town":
+                name, folded, cc, gid, typ = f[0], f[1], f[2], f[3] or None, "Municipality"
+            else:
+                name, folded, cc, gid = f[0], f[1], f[3], None
+                typ = "Municipality" if f[2] == "municipality" else "AdministrativeArea"
+            key = f"{prefix}:{cc}:{folded}"
+            lx.minor_places.setdefault(folded, []).append((key, name, typ, cc, gid))   # keys are unique
 
 
 def _place_key(r: dict) -> str:

@@ -32,7 +32,13 @@ TITLE_WORDS = {"president", "minister", "ambassador", "mayor", "governor", "gene
                "prosecutor", "judge", "senator", "congressman", "spokesman", "spokeswoman", "captain",
                "lieutenant", "sergeant", "admiral", "major", "mr", "mrs", "ms", "dr", "interior",
                "defense", "defence", "security", "foreign", "justice", "u.s.", "us", "commissioner",
-               "administrator", "superintendent", "inspector"}
+               "administrator", "superintendent", "inspector", "gen", "gen.", "brig", "brig.", "maj", "maj.",
+               "lt", "lt.", "col", "col.", "capt", "capt.", "cmdr", "cmdr.", "cdr", "adm", "adm.", "sgt", "sgt.",
+               "supt", "supt.", "insp", "insp.", "brigadier", "brig-gen", "maj-gen", "lt-gen", "lt-col",
+               "chargé", "charge", "d'affaires", "d’affaires", "affaires", "spokesperson", "comptroller", "coordinator",
+               "rear", "vice-admiral", "rear-admiral", "chairman", "chairperson", "envoy", "undersecretary",
+               "under-secretary", "attaché", "counsellor", "councillor", "constable", "corporal", "private"}
+MODEL_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands = _split_on_gazetteer(cands, doc)
     cands = _cut_titled_persons(cands)
     cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [c for c in (_equipment(doc, c, lx) for c in cands) if c is not None]
     cands = [_river_lists(doc, c) for c in cands]
     cands = [_place_context(doc, c, lx) for c in cands]
     chosen = _resolve_overlaps(cands)
@@ -325,11 +332,11 @@ def _titled_persons(doc, lx: Lexicon) -> list[Cand]:
     t = tokens(doc)
     i, n = 0, len(t)
     while i < n:
-        if not (t[i].cap and t[i].pos_ == "PROPN"):
+        if not (t[i].cap and (t[i].pos_ == "PROPN" or t[i].lower_ in TITLE_WORDS)):
             i += 1
             continue
         j = i
-        while j < n and ((t[j].cap and t[j].pos_ in ("PROPN", "NOUN", "ADJ"))
+        while j < n and ((t[j].cap and t[j].pos_ in ("PROPN", "NOUN", "ADJ")) or t[j].lower_ in TITLE_WORDS
                          or (t[j].lower_ in ("de", "del", "la", "of", "the") and j + 1 < n and t[j + 1].cap)):
             j += 1
         titles = [k for k in range(i, j) if t[k].lower_ in TITLE_WORDS]
@@ -411,8 +418,8 @@ def _trim(doc, c: Cand) -> Cand | None:
     if c.kind == ORG and e - s >= 2 and t[e - 1].lower_ in TITLE_WORDS and t[e - 2].lower_ not in TITLE_WORDS \
             and e < len(t) and t[e].pos_ == "PROPN" and t[e].cap:
         e -= 1                      # "AFP Commissioner Reece Kershaw": the title goes with the person
-    if e <= s:
-        return None
+    if e <= s or c.kind in (ORG, PERSON) and all(x.lower_ in TITLE_WORDS for x in t[s:e]):
+        return None                 # "Chargé d’Affaires" cut off its person: a title, no name
     if c.kind != PERSON and _headline_junk(doc, s, e, c):
         return None
     if c.kind in (ORG, PLACE) and not any(x.text[:1].isupper() or x.text[:1].isdigit() for x in t[s:e]):
@@ -435,6 +442,28 @@ def _trim(doc, c: Cand) -> Cand | None:
                 s = k + 1
                 break
     return c if (s, e) == (c.start, c.end) else replace(c, start=s, end=e)
+
+
+def _equipment(doc, c: Cand, lx: Lexicon) -> Cand | None:
+    """A model or brand of equipment is not an actor: a name before an equipment noun
+    ("Zodiac boats", "Galil rifles", "a Persuader type aircraft"), a model code ("Mi-17",
+    "C-17") cut off a name ("U.S. Air Force C-17" -> "U.S. Air Force")."""
+    if c.kind not in (ORG, PERSON) or c.source == "gazetteer":
+        return c
+    t, n = tokens(doc), len(doc)
+    e = c.end
+    while e - 1 > c.start and MODEL_CODE.match(t[e - 1].text):
+        e -= 1
+    j = c.end
+    while j < n and (MODEL_CODE.match(t[j].text) or t[j].text in ("-",) or t[j].cap and j - c.end < 2
+                     and t[j].lower_ not in lx.products):
+        j += 1
+    if j < n and t[j].lower_ in lx.products and not (j == c.end and t[j].lower_ in ("type", "class", "model")
+                                                     and t[j].text[0].isupper()):
+        return None
+    if j + 1 < n and t[j].text == "-" and t[j + 1].lower_ in lx.products:
+        return None                 # "Defender-class"
+    return c if e == c.end else replace(c, end=e)
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:

@@ -1,0 +1,148 @@
+"""Places the main gazetteer lacks: small towns, subdivisions, and names the words around
+them make places.
+
+The main gazetteer (countries, regions, cities) is matched wherever its names occur. The
+minor one (ontology/gazetteer/towns.tsv, subdivisions.tsv: 140,000 towns and every ISO
+3166-2 subdivision) holds many names that are also words, surnames or brands, so one of
+its names becomes a place only where the article is about that place's country and the
+text agrees: the model tags it as a place, a locative word comes before it ("in X",
+"near X"), it sits in a list or an apposition with a known place ("X, Y and Z";
+"X, Cusco"), or an administrative word frames it. An administrative word alone makes a
+place of a name no gazetteer has: "the municipality of X", "X district", "X province".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .lexicon import Lexicon
+from .mentions import ORG, PERSON, PLACE, Cand, org_head
+from .tokens import tokens
+
+LOCATIVE = {"in", "at", "near", "from", "outside", "around", "towards", "toward", "into", "across", "to",
+            "between", "via", "through", "inside", "off", "within", "northeast", "northwest", "southeast",
+            "southwest", "north", "south", "east", "west"}
+ADMIN_BEFORE = {"municipality": "Municipality", "town": "Municipality", "village": "Municipality",
+                "city": "Municipality", "district": "AdministrativeArea", "province": "AdministrativeArea",
+                "department": "AdministrativeArea", "canton": "AdministrativeArea", "county": "AdministrativeArea",
+                "state": "AdministrativeArea", "region": "Region", "parish": "AdministrativeArea",
+                "commune": "Municipality", "governorate": "AdministrativeArea", "prefecture": "AdministrativeArea",
+                "locality": "Municipality", "township": "Municipality", "barangay": "Municipality",
+                "sub-county": "AdministrativeArea", "subcounty": "AdministrativeArea", "island": "Region",
+                "port": "Municipality", "border": "BorderArea"}
+ADMIN_AFTER = {"district": "AdministrativeArea", "province": "AdministrativeArea",
+               "municipality": "Municipality", "county": "AdministrativeArea", "canton": "AdministrativeArea",
+               "department": "AdministrativeArea", "region": "Region", "town": "Municipality",
+               "village": "Municipality", "governorate": "AdministrativeArea", "parish": "AdministrativeArea",
+               "sub-county": "AdministrativeArea", "forest": "Region", "area": "Region"}
+CONNECT = {"de", "del", "la", "las", "los", "el", "da", "do", "dos", "das", "al", "e", "-", "y"}
+MAX_WORDS = 5
+
+
+def minor_places(doc, cands: list[Cand], lx: Lexicon, countries) -> list[Cand]:
+    """Retype the candidates that name minor places, and add those no source found.
+
+    Args:
+        cands: the non-overlapping candidates of `find_names`, in document order.
+        countries: the countries the article names or implies (codes).
+    Returns the candidates in document order. Every minor place key returned is known
+    to `lx.place`.
+    """
+    known = {c.start: c for c in cands if c.kind == PLACE and c.gaz}
+    out = [_retype(doc, c, lx, countries, known) for c in cands]
+    taken = set()
+    for c in out:
+        taken.update(range(c.start, c.end))
+    out += _uncovered(doc, lx, countries, known, taken)
+    # a name the text once made a place is that place wherever else the article uses it
+    t = tokens(doc)
+    made = {doc[c.start:c.end].text: c for c in out if c.kind == PLACE and c not in cands}
+    out = [replace(made[doc[c.start:c.end].text], start=c.start, end=c.end)
+           if c.kind in (ORG, PERSON) and doc[c.start:c.end].text in made
+           and not org_head([x.text for x in t[c.start:c.end]], lx) else c for c in out]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _retype(doc, c: Cand, lx, countries, known) -> Cand:
+    if c.source == "gazetteer" or c.gaz or c.kind not in (ORG, PERSON, PLACE):
+        return c
+    t = tokens(doc)
+    words = [x.text for x in t[c.start:c.end] if x.lower_ != "the"]
+    if c.kind == ORG and org_head(words, lx):
+        return c                                    # "Pichari Police" is a police force
+    s = c.start + (1 if t[c.start].lower_ == "the" else 0)
+    found = _place_at(doc, s, c.end, lx, countries, known, c.kind == PLACE)
+    return found or c
+
+
+def _place_at(doc, s: int, e: int, lx, countries, known, model_says_place: bool) -> Cand | None:
+    t = tokens(doc)
+    text = doc[s:e].text
+    framed = _framing(t, s, e)
+    keys = [k for k in lx.minor_place_keys(text, countries) if lx.place(k) is not None]
+    if keys and (model_says_place or framed or _locative(t, s) or _beside_known(t, s, e, known)):
+        ptype = framed or lx.place(keys[0]).type
+        return Cand(s, e, PLACE, "Location", "gazetteer", tuple(keys), ptype)
+    if framed and not keys:
+        return Cand(s, e, PLACE, "Location", "pattern", (), framed)
+    return None
+
+
+def _framing(t, s: int, e: int) -> str | None:
+    """'the municipality of X', 'X district' (lower case: a common noun, not part of a name)."""
+    if s >= 2 and t[s - 1].lower_ == "of" and t[s - 2].lower_ in ADMIN_BEFORE and not t[s - 2].text[0].isupper():
+        return ADMIN_BEFORE[t[s - 2].lower_]
+    if s >= 1 and t[s - 1].lower_ in ADMIN_BEFORE and not t[s - 1].text[0].isupper() and s >= 2 \
+            and t[s - 2].lower_ in ("the", "a", "in", "at", "of"):
+        return ADMIN_BEFORE[t[s - 1].lower_]         # "in the canton X", "the village X"
+    if e < len(t) and t[e].lower_ in ADMIN_AFTER and t[e].text.islower():
+        return ADMIN_AFTER[t[e].lower_]
+    return None
+
+
+def _locative(t, s: int) -> bool:
+    """A locative word before the name, or before the list it is in ('at X, Y and Z')."""
+    j = s - 1
+    while j >= 0 and s - j <= 12 and (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap):
+        j -= 1
+    return j >= 0 and t[j].lower_ in LOCATIVE and (j == s - 1 or t[s - 1].text == "," or t[s - 1].lower_
+                                                   in ("and", "or"))
+
+
+def _beside_known(t, s: int, e: int, known) -> bool:
+    """In a list or apposition with a place the main gazetteer knows: 'X, Y and Z', 'X, Cusco'."""
+    n = len(t)
+    if e + 1 < n and t[e].text == "," and (e + 1) in known:
+        return True
+    j = s - 1
+    while j >= 0 and (t[j].text in (",", "and", "or") or t[j].lower_ in ("and", "or")):
+        j -= 1
+    return j >= 0 and j < s - 1 and any(c.start <= j < c.end for c in known.values())
+
+
+def _uncovered(doc, lx, countries, known, taken: set) -> list[Cand]:
+    """Capitalised runs no source took that name a minor place or are framed as places."""
+    t = tokens(doc)
+    out = []
+    i, n = 0, len(t)
+    while i < n:
+        if i in taken or not t[i].cap or t[i].is_sent_start and not _locative(t, i):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < MAX_WORDS and j not in taken and (t[j].cap or (
+                t[j].lower_ in CONNECT and j + 1 < n and t[j + 1].cap)):
+            j += 1
+        best = None
+        for e in range(j, i, -1):                   # longest first
+            if t[e - 1].lower_ in CONNECT:
+                continue
+            best = _place_at(doc, i, e, lx, countries, known, t[i].ent_type_ in ("GPE", "LOC"))
+            if best is not None:
+                break
+        if best is not None:
+            out.append(best)
+            taken.update(range(best.start, best.end))
+            i = best.end
+        else:
+            i = j if j > i else i + 1
+    return out

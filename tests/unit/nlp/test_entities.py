@@ -1,0 +1,68 @@
+"""Names on sentences written for these tests: places the main gazetteer lacks, equipment
+that is not an actor, titles that are not names (real model, real lexicon)."""
+from __future__ import annotations
+
+import pytest
+
+PUB = "2024-06-14"
+
+
+# ------------------------------------------------------------------ places
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Soldiers of the Peruvian Army detained two men in Pichari on Sunday.", "Pichari",
+                 id="small-town-after-in"),
+    pytest.param("The Bolivian Police raided a warehouse in the municipality of Chimoré.", "Chimoré",
+                 id="municipality-of"),
+    pytest.param("The Colombian Navy destroyed a laboratory near the village of Zuluaga Alto.", "Zuluaga Alto",
+                 id="village-of-unknown-name"),
+    pytest.param("The Kenyan Police patrolled Lamu and Kiunga district last week.", "Kiunga",
+                 id="x-district"),
+])
+def test_minor_place_in_context_is_a_location(read, text, place):
+    r = read(text, PUB)
+    assert any(place in r.names(e) or e.label.startswith(place) for e in r.events("Location")), \
+        [(e.type.value, e.label) for e in r.entities]
+    assert not any(place in r.names(e) for e in r.entities if e.type.value in ("Person", "Organization"))
+
+
+@pytest.mark.parametrize("text, word", [
+    pytest.param("Maria Medina, a spokeswoman for the National Police of Ecuador, said the inquiry continues.",
+                 "Medina", id="surname-is-not-a-town"),
+])
+def test_minor_place_name_without_context_is_not_a_location(read, text, word):
+    r = read(text, PUB)
+    assert not any(word in r.names(e) for e in r.events("Location"))
+
+
+def test_minor_place_joins_its_country(read):
+    r = read("The Peruvian Army detained two men in Pichari, in the south of Peru, on Sunday.", PUB)
+    assert ("Pichari", "partOf", "Peru") in r.triples()
+
+
+# ------------------------------------------------------------------ equipment is not an actor
+@pytest.mark.parametrize("text, not_actor", [
+    pytest.param("The Coast Guard of Tonga received two Defender boats and four Yamaha outboards.", "Yamaha",
+                 id="brand-before-equipment"),
+    pytest.param("A Cessna type aircraft flew over the Navy of Chile base.", "Cessna", id="x-type-aircraft"),
+    pytest.param("The Army of Chad bought six Toyota pickups.", "Toyota", id="brand-pickups"),
+])
+def test_equipment_is_not_an_actor(read, text, not_actor):
+    r = read(text, PUB)
+    assert not any(not_actor in e.label for e in r.entities if e.type.value in ("Person", "Organization")), \
+        [(e.type.value, e.label) for e in r.entities]
+
+
+def test_model_code_is_cut_off_an_organisation(read):
+    r = read("Two U.S. Air Force C-17 aircraft landed at the airport of Mogadishu.", PUB)
+    assert not any("C-17" in e.label for e in r.entities), [e.label for e in r.entities]
+
+
+# ------------------------------------------------------------------ titles and ranks
+@pytest.mark.parametrize("text, person", [
+    pytest.param("Brig Gen Amos Kariuki said the unit had been deployed.", "Amos Kariuki", id="brig-gen"),
+    pytest.param("Gen. Amos Kariuki said the unit had been deployed.", "Amos Kariuki", id="gen-dot"),
+    pytest.param("Chargé d’Affaires Helen Ward handed over the equipment.", "Helen Ward", id="charge-d-affaires"),
+])
+def test_rank_is_not_part_of_the_name(read, text, person):
+    r = read(text, PUB)
+    assert person in r.labels("Person"), r.labels()
