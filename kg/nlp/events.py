@@ -114,9 +114,37 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
                 elif not doers.adopt(ev, doc) and not told:
                     continue
             events.append(ev)
-    return _merge_headlines(events, headline_end(doc, skip))
+    events = _merge_headlines(events, headline_end(doc, skip))
+    for ev in events:
+        _sentence_roles(ev, doers)
+    return events
 
 
+def _sentence_roles(ev: Event, doers: "Doers") -> None:
+    """What the sentences telling an operation name around it: its places, the state forces
+    taking part, and (for arrests, raids, extraditions) the people and groups it is aimed at.
+    A parse link is surer (higher confidence) and is never overridden."""
+    for s0, _ in ev.sentences:
+        for m in doers.in_sentence.get(s0, ()):
+            g = m.group
+            gid = id(g)
+            if gid in ev.participants or gid in ev.targets or gid in ev.places:
+                continue
+            if m.kind == PLACE:
+                ev.places[gid] = 0.5
+            elif m.kind in (ORG, "GOV") and g.cls in TARGET_CLASSES:
+                ev.targets[gid] = 0.5
+            elif m.kind == PERSON and ev.kind in AIMED and not m.title and not _official(g):
+                ev.targets[gid] = 0.45
+            elif m.kind in (ORG, "GOV") and g.cls in FORCES | {"GovernmentAgency", "JudicialBody"}:
+                ev.participants[gid] = 0.45
+
+
+def _official(g) -> bool:
+    return any(x.title for x in g.mentions)
+
+
+AIMED = {"Arrest", "Extradition", "Raid", "Seizure"}
 CONCRETE = {"Seizure", "Arrest"}
 STATE_DOERS = {"Government", "GovernmentAgency", "SecurityForce", "PoliceForce", "MilitaryUnit", "TaskForce",
                "JudicialBody"}
@@ -164,6 +192,10 @@ class Doers:
 
     def __init__(self, doc, mentions: list[NameMention]):
         self.by_sent: dict[int, dict[int, float]] = {}
+        self.in_sentence: dict[int, list[NameMention]] = {}
+        for m in mentions:
+            if m.group is not None:
+                self.in_sentence.setdefault(m.sent_start, []).append(m)
         self.order: list[int] = []
         count: dict[int, int] = {}
         first: dict[int, int] = {}
