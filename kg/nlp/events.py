@@ -52,6 +52,7 @@ class Event:
     currency: str | None = None
     in_kind: bool = False
     label: str = ""
+    name: str | None = None   # a named operation: "Operation Sea Shield"
 
 
 class Index:
@@ -101,7 +102,14 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
             kind, weight = lx.operations[(lemma, pos)]
             if pos == "VERB" and is_state(doc[tok.i]):
                 continue
-            ev = _read_event(doc, doc[tok.i], kind, weight, idx, lx)
+            named = operation_name(doc, doc[tok.i]) if lemma in GENERAL_OPERATIONS | {"oplan"} else None
+            at = doc[tok.i]
+            if named is not None:
+                at = named[1]                   # "Operation Sea Shield": read at the head of the name
+                weight = max(weight, 0.9)
+            ev = _read_event(doc, at, kind, weight, idx, lx)
+            if ev is not None and named is not None:
+                ev.name, ev.trigger = named[0], tok.i
             if ev is not None:
                 found[tok.i] = ev
         for ev in _same_kind_in_sentence(_merge_in_sentence(doc, found)):
@@ -124,6 +132,9 @@ def _sentence_roles(ev: Event, doers: "Doers") -> None:
     """What the sentences telling an operation name around it: its places, the state forces
     taking part, and (for arrests, raids, extraditions) the people and groups it is aimed at.
     A parse link is surer (higher confidence) and is never overridden."""
+    groups = {id(m.group): m.group for ms in doers.in_sentence.values() for m in ms}
+    # an attack by an armed group: the state forces around it are its targets
+    insurgent = ev.kind == "Combat" and any(groups[k].cls in TARGET_CLASSES for k in ev.participants if k in groups)
     for s0, _ in ev.sentences:
         for m in doers.in_sentence.get(s0, ()):
             g = m.group
@@ -132,6 +143,8 @@ def _sentence_roles(ev: Event, doers: "Doers") -> None:
                 continue
             if m.kind == PLACE:
                 ev.places[gid] = 0.5
+            elif insurgent and m.kind in (ORG, "GOV") and g.cls in FORCES:
+                ev.targets[gid] = 0.45
             elif m.kind in (ORG, "GOV") and g.cls in TARGET_CLASSES:
                 ev.targets[gid] = 0.5
             elif m.kind == PERSON and ev.kind in AIMED and not m.title and not _official(g):
@@ -150,7 +163,7 @@ STATE_DOERS = {"Government", "GovernmentAgency", "SecurityForce", "PoliceForce",
                "JudicialBody"}
 FORCES = {"SecurityForce", "PoliceForce", "MilitaryUnit", "TaskForce"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-HANDS_ON = {"Seizure", "Arrest", "Raid", "Patrol", "Deployment", "Extradition", "Investigation", "Combat"}
+HANDS_ON = {"Seizure", "Arrest", "Raid", "Patrol", "Deployment", "Extradition", "Combat"}
 GENERIC_DETS = {"various", "many", "several", "some", "other", "any", "such", "most", "all", "no"}
 STATE_PARTICIPLE_DEPS = {"amod", "acomp", "oprd"}
 STATE_ADVERBS = {"poorly", "well", "badly", "adequately", "properly", "insufficiently", "highly", "better",
@@ -173,7 +186,7 @@ def _tells_an_act(tok) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (tok, *tok.ancestors) for c in a.children):
         return False
     if tok.pos_ in ("VERB", "AUX"):
-        return not is_state(tok)
+        return not is_state(tok) and not (tok.tag_ == "VBN" and tok.dep_ == "acl")   # "weapons captured in 2019"
     if tok.dep_ in MODIFIER_DEPS:
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "amod", "poss", "nummod")]
@@ -216,11 +229,11 @@ class Doers:
         """Give `ev` the doers the article names; False when it names none, or when the
         trigger only modifies a noun ('patrol boats') or tells no concrete act."""
         tok = doc[ev.trigger]
-        if ev.factuality in ("denied", "planned") or ev.weight < 0.6 or not _tells_an_act(tok):
+        if ev.factuality in ("denied", "planned") or ev.weight < 0.6 or not (ev.name or _tells_an_act(tok)):
             return False
         s0 = ev.sentences[0][0]
         here = {k: v for k, v in self.by_sent.get(s0, {}).items() if k not in ev.targets}
-        if not here and ev.kind not in HANDS_ON:
+        if not here and ev.kind not in HANDS_ON and not ev.name:
             return False
         if not here:
             from bisect import bisect_left
@@ -324,14 +337,20 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
         if tok.i > 0 and doc[tok.i - 1].lower_ in DEFINITE and not any(
                 m.kind in ACTOR_KINDS for m in idx.names_in(subj_toks)):
             ev.label = "definite"
+    combat = kind == "Combat"
     for m in idx.names_in(subj_toks):
         if m.kind in ACTOR_KINDS:
-            (ev.targets if m.group.cls in TARGET_CLASSES else ev.participants)[id(m.group)] = 0.8
+            aimed = m.group.cls in TARGET_CLASSES and not combat   # in combat the subject attacks
+            (ev.targets if aimed else ev.participants)[id(m.group)] = 0.8
         elif m.kind == PLACE:
             ev.places[id(m.group)] = 0.6
-    arrested = {id(m) for m in idx.names_in(obj_toks)} if kind == "Arrest" else set()
+    arrested = {id(m) for m in idx.names_in(obj_toks)} if kind in ("Arrest", "Combat") else set()
+    against = {id(m) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
+               for m in idx.names_in(c.subtree)} if combat else set()
     for m in idx.names_in(obj_toks + pp_toks):
-        if m.kind in ACTOR_KINDS and m.group.cls in TARGET_CLASSES:
+        if combat and m.kind in ACTOR_KINDS and (id(m) in arrested or id(m) in against):
+            ev.targets[id(m.group)] = 0.7      # "the army attacked the group", "an attack on a patrol"
+        elif m.kind in ACTOR_KINDS and m.group.cls in TARGET_CLASSES:
             ev.targets[id(m.group)] = 0.7
         elif m.kind == PERSON and id(m) in arrested:
             ev.targets[id(m.group)] = 0.7      # "Police arrested <name>", "<name> was detained"
@@ -339,12 +358,44 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
             ev.participants.setdefault(id(m.group), 0.6)
         elif m.kind == PLACE:
             ev.places[id(m.group)] = 0.8
+    if ev.lemma in GENERAL_OPERATIONS and against_groups(tok, idx):
+        ev.kind = "Combat"                  # "an operation against the group's leaders"
+        for m in against_groups(tok, idx):
+            ev.targets[id(m.group)] = 0.7
     ev.spans.append(_clause_span(doc, clause))
     sent = doc[tok.i].sent
     ev.sentences.append((sent.start_char, sent.end_char))
     ev.factuality = _factuality(clause)
     ev.date_text = _date_text(doc, clause)
     return ev
+
+
+OPERATION_WORDS = {"operation": "Operation", "oplan": "Oplan", "operativo": "Operativo", "operación": "Operación"}
+
+
+def operation_name(doc, tok):
+    """(name, token to read the operation at) when `tok` names an operation: 'Operation Sea
+    Shield', 'Oplan Double Barrel', 'the so-called SEA SHIELD operation'; else None."""
+    n = len(doc)
+    if tok.text[:1].isupper() and tok.i + 1 < n and doc[tok.i + 1].text[:1].isupper() \
+            and not doc[tok.i + 1].is_sent_start:
+        j = tok.i + 1
+        while j < n and j - tok.i <= 4 and (doc[j].text[:1].isupper() or doc[j].like_num) and not doc[j].is_punct:
+            j += 1
+        head = doc[tok.i + 1:j].root
+        return f"{OPERATION_WORDS.get(tok.lower_, tok.text)} {doc[tok.i + 1:j].text}", head
+    names = [c for c in tok.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.text.isupper())
+             and c.i < tok.i and c.text[:1].isupper()]
+    if names:
+        b = min(t.i for c in names for t in c.subtree)
+        return f"Operation {doc[b:tok.i].text}", tok
+    return None
+
+
+def against_groups(tok, idx: Index) -> list[NameMention]:
+    """Armed or criminal groups an operation word is aimed at ('operations against X')."""
+    return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+            for m in idx.names_in(c.subtree) if m.kind in ACTOR_KINDS and m.group.cls in TARGET_CLASSES]
 
 
 def _clause_span(doc, tok) -> tuple[int, int]:
@@ -375,6 +426,8 @@ def _factuality(tok) -> str:
         return "denied"
     if words & ALLEGED_MARKERS:
         return "alleged"
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in PLANNED_MARKERS for c in tok.head.children):
+        return "planned"                # "... will be provided after they are deployed"
     if words & PLANNED_MARKERS or tok.head.lemma_ in ("plan", "seek", "hope", "aim", "intend", "propose") \
             or tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
         return "planned"
@@ -411,6 +464,13 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
             _absorb(twin, ev)
             del out[i]
             continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod") and tok.head.i in out \
+                and out[tok.head.i].lemma in GENERAL_OPERATIONS:
+            host = out[tok.head.i]          # "an arrest operation": an arrest
+            host.kind, host.weight = ev.kind, max(ev.weight, host.weight)
+            _absorb(host, ev)
+            del out[i]
+            continue
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") else None
             if head is not None and head.dep_ == "prep":
@@ -419,12 +479,20 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
                 host = out[head.i]
                 if ev.label == "definite" and not host.participants:
                     host.label = "definite"     # "launched the program": the programme told before
-                if ev.weight >= host.weight:
+                if host.kind == "Combat" and ev.kind != "Combat":
+                    # "attacked a patrol of the army": what was attacked is the target
+                    for k, v in ev.participants.items():
+                        host.targets.setdefault(k, v)
+                    ev.participants = {}
+                elif ev.weight >= host.weight:
                     host.kind = ev.kind
                     host.weight = ev.weight
                 _absorb(host, ev)
                 del out[i]
     return list(out.values())
+
+
+GENERAL_OPERATIONS = {"operation", "crackdown", "mission"}
 
 
 def _same_kind_in_sentence(evs: list[Event]) -> list[Event]:
@@ -449,6 +517,7 @@ def _absorb(host: Event, ev: Event) -> None:
         if s not in host.sentences:
             host.sentences.append(s)
     host.date_text = host.date_text or ev.date_text
+    host.name = host.name or ev.name
 
 
 def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
@@ -457,7 +526,10 @@ def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
         same_told = old.lemma == ev.lemma and old.kind == ev.kind and (
             old.obj == ev.obj or not (old.obj and ev.obj))
         definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj or (
-            ev.kind in PLANS and old.kind in PLANS))   # "the strategy" after "an agreement"
+            ev.kind in PLANS and old.kind in PLANS)   # "the strategy" after "an agreement"
+            or ev.lemma in GENERAL_OPERATIONS and not ev.name)   # "the operation": the one just told
+        if ev.name and old.name and ev.name == old.name:
+            same_told = True                    # "Operation X" named again
         if same_told or definite:
             _absorb(old, ev)
             return True

@@ -11,6 +11,7 @@ from .groups import group_mentions
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
+from .relevance import is_security_news
 from .tokens import tokens
 from .relations import (containment_relations, located_relations, structure_relations, title_relations)
 
@@ -60,8 +61,10 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     groups = group_mentions(doc, mentions, lx, countries)
     mentions += definite_descriptions(doc, mentions, skip)
     index = Index(doc, mentions)
-    operations = find_events(doc, mentions, lx, skip, document.date, index)
-    funding = find_funding(doc, mentions, lx, skip, operations, main_country, index)
+    operations, funding = [], []
+    if is_security_news(doc, groups, lx, skip):    # a mixed feed: nothing happens in sport news
+        operations = find_events(doc, mentions, lx, skip, document.date, index)
+        funding = find_funding(doc, mentions, lx, skip, operations, main_country, index)
     rels = (title_relations(doc, groups, lx, main_country) + structure_relations(doc, groups, index)
             + located_relations(groups, lx) + containment_relations(groups, lx))
     return _records(document, groups, operations, funding, rels, lx)
@@ -215,6 +218,8 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
 
 
 def _event_label(e: Event, text: str, et: EntityType) -> str:
+    if e.name:
+        return e.name
     b, end = e.spans[0]
     snippet = " ".join(text[b:end].split())
     if len(snippet) > 90:

@@ -84,6 +84,7 @@ class Lexicon:
     roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     not_actors: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()        # equipment nouns: "Bell 412 helicopters"
+    security_terms: frozenset[str] = frozenset()  # words of security news (relevance)
     # places taken only when the text agrees (towns.tsv, subdivisions.tsv):
     # folded name -> [(key, name, place type, country, geonames id)], most populous first
     minor_places: dict[str, list[tuple[str, str, str, str, str | None]]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
                 for r in read_tsv(lexd / "roles.tsv")}
     lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
     lx.products = frozenset(r["word"] for r in read_tsv(lexd / "products.tsv"))
+    lx.security_terms = frozenset(r["word"] for r in read_tsv(lexd / "security_terms.tsv"))
     _load_minor_places(lx, gz)
     return lx
 

@@ -35,3 +35,57 @@ def test_operation_takes_the_doer_the_article_names(read, text, kind, doer):
 def test_no_operation_without_a_doer_or_an_act(read, text):
     r = read(text, PUB)
     assert not r.events("Operation"), [op.label for op in r.events("Operation")]
+
+
+# ------------------------------------------------------------------ a mixed news feed
+@pytest.mark.parametrize("text", [
+    pytest.param("Real Oviedo beat Sporting Gijón 2-1 on Saturday. Coach Luis Carrión launched a new training "
+                 "programme for the youth academy, and the club signed an agreement with Adidas.", id="sport"),
+    pytest.param("Toyota Motor Corporation announced an investment of $2 billion in a new plant in Guanajuato. "
+                 "The company signed a deal with the state government of Guanajuato.", id="business"),
+    pytest.param("The Indian Space Research Organisation launched a weather satellite from Sriharikota on "
+                 "Monday, the agency said.", id="science"),
+    pytest.param("The Ministry of Culture of Peru launched a campaign to restore colonial churches in Cusco, "
+                 "with a grant of 3 million soles.", id="culture"),
+    pytest.param("The National Meteorological Service of Argentina issued a warning as heavy rain hit "
+                 "Buenos Aires. The service deployed new radar stations last year.", id="weather"),
+    pytest.param("The city council of Leeds approved a plan to build a new swimming pool, funded by a £4 "
+                 "million grant from the Department for Education.", id="local-politics"),
+    pytest.param("Aeroméxico will add a route between Monterrey and Madrid, the airline said, after it "
+                 "received $300 million from investors.", id="airline"),
+])
+def test_off_topic_news_adds_no_operation_and_no_funding(read, text):
+    r = read(text, PUB)
+    assert not r.events("Operation") and not r.events("Funding"), \
+        [e.label for e in r.events("Operation") + r.events("Funding")]
+
+
+# ------------------------------------------------------------------ combat and attacks
+@pytest.mark.parametrize("text, attacker, attacked", [
+    pytest.param("The Nigerian Army carried out an operation against the leaders of Boko Haram in Borno.",
+                 "Nigerian Army", "Boko Haram", id="operation-against"),
+    pytest.param("Fighters of Al-Shabaab attacked a patrol of the Kenya Defence Forces near Mandera.",
+                 "Al-Shabaab", "Kenya Defence Forces", id="armed-group-attacks-state"),
+    pytest.param("The Colombian Air Force bombed a camp of the ELN in Arauca on Tuesday.",
+                 "Colombian Air Force", "ELN", id="air-strike"),
+])
+def test_combat_is_an_operation_attacker_takes_part_attacked_is_targeted(read, text, attacker, attacked):
+    r = read(text, PUB)
+    ops = r.events("Operation")
+    assert ops, [e.label for e in r.entities]
+    rels = set().union(*(r.relations_of(op) for op in ops))
+    assert ("hasParticipant", attacker) in rels and ("targets", attacked) in rels, rels
+    assert any(op.attr("kind") == "Combat" for op in ops)
+
+
+# ------------------------------------------------------------------ named operations
+@pytest.mark.parametrize("text, name", [
+    pytest.param("The Guardia Civil launched Operation Nautilus against a hashish network in Cádiz.",
+                 "Operation Nautilus", id="operation-x"),
+    pytest.param("In the so-called TITAN operation, the Federal Police of Brazil arrested nine people.",
+                 "Operation TITAN", id="x-operation"),
+])
+def test_named_operation_is_an_operation_not_an_actor(read, text, name):
+    r = read(text, PUB)
+    assert name in [op.label for op in r.events("Operation")], [(e.type.value, e.label) for e in r.entities]
+    assert not any(name.split()[-1] in e.label for e in r.entities if e.type.value in ("Person", "Organization"))
