@@ -7,7 +7,7 @@ from ..records import Document, Entity, EntityType, Evidence, Extraction, Mentio
 from .dates import normalise_date
 from .entities import (NameGroup, doc_countries, government_mentions, is_cited_source, name_mentions)
 from .events import Event, Index, find_events, find_funding
-from .groups import group_mentions
+from .groups import group_mentions, named_countries
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
@@ -59,6 +59,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     mentions.sort(key=lambda m: m.start)
     main_country = countries.most_common(1)[0][0] if countries else None
     groups = group_mentions(doc, mentions, lx, countries)
+    groups += named_countries(doc, groups, lx, skip)
     mentions += definite_descriptions(doc, mentions, skip)
     index = Index(doc, mentions)
     operations, funding = [], []

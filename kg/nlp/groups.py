@@ -88,6 +88,41 @@ def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Cou
     return [g for g in groups if g.mentions]
 
 
+def named_countries(doc, groups: list[NameGroup], lx: Lexicon, skip=()) -> list[NameGroup]:
+    """A country named by its name anywhere in the article (as a government that acts,
+    inside an organisation's name, as a modifier: "the Navy of Colombia", "US agencies")
+    is also a place of the article: the Location its organisations are in and its towns
+    are part of (GUIDELINES: the same name may appear twice, once of each type). Adjectives
+    ("Colombian") do not name it. Returns the new place groups, one mention each at the
+    first use of the name."""
+    have = {g.gaz for g in groups if g.kind == PLACE and g.gaz}
+    taken = {m.start for g in groups if g.kind == PLACE for m in g.mentions}
+    t, n = tokens(doc), len(doc)
+    out: dict[str, NameGroup] = {}
+    for i in range(n):
+        if not t[i].cap or any(b <= t[i].idx < e for b, e in skip):
+            continue
+        for k in (4, 3, 2, 1):
+            if i + k > n or any(x.text == "\n" or "\n" in x.text for x in t[i:i + k]):
+                continue
+            span = doc[i:i + k]
+            code = lx.country_names.get(fold(span.text))
+            if code is None or span.text.lower() == span.text or lx.demonyms.get(fold(span.text)):
+                continue
+            key = f"country:{code}"
+            if key not in have and key not in out and span.start_char not in taken:
+                g = NameGroup(PLACE, "Country", country=code, gaz=key, place_type="Country")
+                s = span.sent
+                m = NameMention(span.start_char, span.end_char, span.text, PLACE, "Country", s.start_char,
+                                s.end_char, span.root.i, i + k, (key,), code, "Country", group=g,
+                                reason="the country named in the article is also a place")
+                g.mentions.append(m)
+                g.label = _label(g, lx)
+                out[key] = g
+            break
+    return list(out.values())
+
+
 def _acronyms(doc, mentions: list[NameMention]) -> dict[str, NameMention]:
     """'National Liberation Army (ELN)': ELN -> that mention."""
     out = {}
