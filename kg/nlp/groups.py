@@ -96,7 +96,8 @@ def named_countries(doc, groups: list[NameGroup], lx: Lexicon, skip=()) -> list[
     ("Colombian") do not name it. Returns the new place groups, one mention each at the
     first use of the name."""
     have = {g.gaz for g in groups if g.kind == PLACE and g.gaz}
-    taken = {m.start for g in groups if g.kind == PLACE for m in g.mentions}
+    # a country that acts ("the US donated") is its government there, not a place
+    taken = {m.start for g in groups if g.kind in (PLACE, "GOV") for m in g.mentions}
     t, n = tokens(doc), len(doc)
     out: dict[str, NameGroup] = {}
     for i in range(n):

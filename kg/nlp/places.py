@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .lexicon import Lexicon
-from .mentions import ORG, PERSON, PLACE, Cand, org_head
+from .mentions import ORG, PERSON, PLACE, TITLE_WORDS, Cand, org_head
 from .tokens import tokens
 
 LOCATIVE = {"in", "at", "near", "from", "outside", "around", "towards", "toward", "into", "across", "to",
@@ -48,11 +48,15 @@ def minor_places(doc, cands: list[Cand], lx: Lexicon, countries) -> list[Cand]:
     to `lx.place`.
     """
     known = {c.start: c for c in cands if c.kind == PLACE and c.gaz}
-    out = [_retype(doc, c, lx, countries, known) for c in cands]
+    out = _longer_minor(doc, cands, lx, countries)
+    out = [_retype(doc, c, lx, countries, known) for c in out]
+    out = [c for c in (_facility(doc, _listed(doc, c, lx, countries)) for c in out) if not _ship_name(doc, c)]
+    out = _drop_covered(out)
     taken = set()
     for c in out:
         taken.update(range(c.start, c.end))
     out += _uncovered(doc, lx, countries, known, taken)
+    out = _list_items(doc, out, lx, countries)
     # a name the text once made a place is that place wherever else the article uses it
     t = tokens(doc)
     made = {doc[c.start:c.end].text: c for c in out if c.kind == PLACE and c not in cands}
@@ -60,6 +64,148 @@ def minor_places(doc, cands: list[Cand], lx: Lexicon, countries) -> list[Cand]:
            if c.kind in (ORG, PERSON) and doc[c.start:c.end].text in made
            and not org_head([x.text for x in t[c.start:c.end]], lx) else c for c in out]
     return sorted(out, key=lambda c: c.start)
+
+
+LIST_PLACES = {"bases": None, "ports": None, "airports": None, "camps": None, "islands": "Region",
+               "towns": "Municipality", "villages": "Municipality", "cities": "Municipality",
+               "municipalities": "Municipality", "districts": "AdministrativeArea",
+               "provinces": "AdministrativeArea", "departments": "AdministrativeArea", "states": "AdministrativeArea",
+               "regions": "Region", "forests": "Region", "valleys": "Region", "rivers": "River"}
+FACILITY_AFTER = {"airport", "air base", "airbase", "naval base", "military base", "base", "camp", "port",
+                  "border", "border crossing", "prison", "barracks", "river"}
+VESSELS = {"ship", "vessel", "boat", "tanker", "freighter", "yacht", "trawler", "cargo", "submarine", "frigate",
+           "schooner", "ferry", "steamer", "carrier", "sailboat", "speedboat", "barge"}
+
+
+def _longer_minor(doc, cands: list[Cand], lx, countries) -> list[Cand]:
+    """A minor place whose name runs over shorter names ('Mocimboa da Praia' read as two
+    places): the whole name wins."""
+    t, n = tokens(doc), len(doc)
+    out = list(cands)
+    i = 0
+    while i < n:
+        if not t[i].cap or t[i].is_sent_start:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < MAX_WORDS and (t[j].cap or (t[j].lower_ in CONNECT and j + 1 < n and t[j + 1].cap)):
+            j += 1
+        hit = None
+        for e in range(j, i + 1, -1):
+            inside = [c for c in out if i <= c.start and c.end <= e]
+            if not inside or any(c.start < i < c.end or c.start < e < c.end for c in out):
+                continue
+            if any(c.kind == ORG and c.source == "gazetteer" or c.length >= e - i for c in inside):
+                continue
+            keys = tuple(k for k in lx.minor_place_keys(doc[i:e].text, countries) if lx.place(k))
+            if keys:
+                hit = (e, keys, inside)
+                break
+        if hit:
+            e, keys, inside = hit
+            out = [c for c in out if c not in inside] + [Cand(i, e, PLACE, "Location", "gazetteer", keys,
+                                                               lx.place(keys[0]).type)]
+            i = e
+        else:
+            i = max(j, i + 1)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _drop_covered(cands: list[Cand]) -> list[Cand]:
+    """Candidates a widened one now covers."""
+    out = []
+    for c in sorted(cands, key=lambda c: (-c.length, c.start)):
+        if not any(o.start <= c.start and c.end <= o.end for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _listed(doc, c: Cand, lx, countries) -> Cand:
+    """'the A, B and C bases', 'Galmadug and Jubaland States': a plural place noun after a
+    list of names types every name in it."""
+    if c.kind == PLACE and c.gaz and c.source == "gazetteer" and not c.gaz[0].startswith(("town:", "subdivision:")):
+        return c
+    if c.kind == ORG and c.source == "gazetteer":
+        return c
+    t, n = tokens(doc), len(doc)
+    j = c.end
+    while j < n and j - c.end < 12 and (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap) \
+            and t[j].lower_ not in LIST_PLACES:
+        j += 1
+    if j < n and j > c.end - 1 and t[j].lower_ in LIST_PLACES and (j > c.end or t[j].text[0].isupper()):
+        if c.kind == ORG and org_head([x.text for x in t[c.start:c.end]], lx):
+            return c
+        keys = tuple(k for k in lx.minor_place_keys(doc[c.start:c.end].text, countries) if lx.place(k))
+        ptype = LIST_PLACES[t[j].lower_] or (lx.place(keys[0]).type if keys else None)
+        return Cand(c.start, c.end, PLACE, "Location", "gazetteer" if keys else "pattern", keys or c.gaz, ptype)
+    return c
+
+
+def _list_items(doc, cands: list[Cand], lx, countries) -> list[Cand]:
+    """The other names of a list typed by its plural place noun ('the A, B and C forests'),
+    where no source found them."""
+    t, n = tokens(doc), len(doc)
+    taken = set()
+    for c in cands:
+        taken.update(range(c.start, c.end))
+    out = list(cands)
+    for c in cands:
+        if c.kind != PLACE or c.place_type not in set(LIST_PLACES.values()) - {None}:
+            continue
+        j = c.end
+        while j < n and j - c.end < 12 and t[j].lower_ not in LIST_PLACES:
+            if t[j].cap and j not in taken and t[j].lower_ not in TITLE_WORDS and not t[j].is_sent_start:
+                k = j
+                while k < n and t[k].cap and k not in taken and t[k].lower_ not in LIST_PLACES:
+                    k += 1
+                keys = tuple(x for x in lx.minor_place_keys(doc[j:k].text, countries) if lx.place(x))
+                out.append(Cand(j, k, PLACE, "Location", "gazetteer" if keys else "pattern", keys, c.place_type))
+                taken.update(range(j, k))
+                j = k
+                continue
+            if not (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap):
+                break
+            j += 1
+    return out
+
+
+FACILITY_NAMES = ("International Airport", "Airport", "Air Base", "Airbase", "Naval Base", "Military Base",
+                  "Air Force Base", "Port", "Seaport")
+
+
+def _facility(doc, c: Cand) -> Cand:
+    """'the port of X', 'X International Airport', 'X camp', 'the X border', 'X river': the
+    place named is the facility or feature, and the words are part of its name."""
+    if c.kind != PLACE:
+        return c
+    t, n = tokens(doc), len(doc)
+    s, e = c.start, c.end
+    if s >= 2 and t[s - 1].lower_ == "of" and t[s - 2].lower_ in ("port", "airport"):
+        return replace(c, start=s - 2, place_type=None, gaz=())
+    j = e
+    while j < n and j - e < 4 and t[j].cap:
+        j += 1
+    run = doc[s:j].text
+    if j > e and any(run.endswith(" " + f) for f in FACILITY_NAMES):
+        return replace(c, end=j, place_type=None, gaz=())    # "Aden Adde International Airport"
+    k = e
+    for words in sorted(FACILITY_AFTER, key=len, reverse=True):
+        ws = words.split()
+        if [x.lower_ for x in t[k:k + len(ws)]] == ws and not (k + len(ws) < n and t[k + len(ws)].cap):
+            ptype = "River" if words == "river" else "BorderArea" if words.startswith("border") else None
+            return replace(c, end=k + len(ws), place_type=ptype, gaz=c.gaz if ptype == "River" else ())
+    return c
+
+
+def _ship_name(doc, c: Cand) -> bool:
+    """'the ship “Valencia”', 'the vessel Sea Star': a ship's name is neither place nor actor."""
+    if c.kind not in (PLACE, ORG, PERSON):
+        return False
+    t = tokens(doc)
+    j = c.start - 1
+    while j >= 0 and t[j].text in ("“", '"', "‘", "'", "the"):
+        j -= 1
+    return j >= 0 and j < c.start and t[j].lower_ in VESSELS and (j == c.start - 1 or t[j + 1].text != "the")
 
 
 def _retype(doc, c: Cand, lx, countries, known) -> Cand:
@@ -133,7 +279,10 @@ def _uncovered(doc, lx, countries, known, taken: set) -> list[Cand]:
                 t[j].lower_ in CONNECT and j + 1 < n and t[j + 1].cap)):
             j += 1
         best = None
-        for e in range(j, i, -1):                   # longest first
+        run = doc[i:j].text
+        if j - i >= 2 and any(run.endswith(" " + f) for f in FACILITY_NAMES):
+            best = Cand(i, j, PLACE, "Location", "pattern", (), None)    # "X International Airport"
+        for e in range(j, i, -1) if best is None else ():   # longest first
             if t[e - 1].lower_ in CONNECT:
                 continue
             best = _place_at(doc, i, e, lx, countries, known, t[i].ent_type_ in ("GPE", "LOC"))

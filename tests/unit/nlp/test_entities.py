@@ -66,3 +66,36 @@ def test_model_code_is_cut_off_an_organisation(read):
 def test_rank_is_not_part_of_the_name(read, text, person):
     r = read(text, PUB)
     assert person in r.labels("Person"), r.labels()
+
+
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Customs officers of Portugal seized cocaine in a container at the port of Sines.",
+                 "port of Sines", id="port-of"),
+    pytest.param("The plane of the Chilean Air Force landed at Chacalluta International Airport.",
+                 "Chacalluta International Airport", id="international-airport"),
+    pytest.param("Soldiers of the Mozambican Army raided the Nhica, Tambo and Macua forests.", "Tambo",
+                 id="list-then-plural-place-noun"),
+])
+def test_facilities_and_listed_places_are_locations(read, text, place):
+    r = read(text, PUB)
+    assert any(place in r.names(e) for e in r.events("Location")), [(e.type.value, e.label) for e in r.entities]
+
+
+def test_a_ships_name_is_neither_place_nor_actor(read):
+    r = read("The Navy of Ecuador boarded the ship “Lisboa” off Manta on Monday.", PUB)
+    assert not any("Lisboa" in r.names(e) for e in r.entities if e.type.value in ("Location", "Person", "Organization"))
+
+
+@pytest.mark.parametrize("text, country, org", [
+    pytest.param("The National Police of Ecuador arrested four men in Manta.", "Ecuador", "National Police of Ecuador",
+                 id="country-inside-an-organisation-name"),
+])
+def test_a_country_named_in_an_organisation_is_also_a_place(read, text, country, org):
+    r = read(text, PUB)
+    assert country in r.labels("Location")
+    assert (org, "locatedIn", country) in r.triples()
+
+
+def test_a_country_that_acts_is_not_also_a_place(read):
+    r = read("Japan donated two patrol boats to the Coast Guard of Vanuatu.", PUB)
+    assert "Japan" not in r.labels("Location")
