@@ -198,6 +198,9 @@ def _org_country(doc, c: Cand, lx: Lexicon) -> str | None:
 def country_role(doc, m: NameMention) -> str:
     """'actor' when a country acts (subject, agent, party to an agreement), else 'place'."""
     tok = doc[m.tok]
+    if m.tok_end < len(doc) and doc[m.tok_end].text in ("–", "—", "-") and m.tok > 0 \
+            and doc[m.tok - 1].text == ",":
+        return "place"              # a dateline: "MANILA, Philippines – Police said ..."
     head = tok
     # climb conjunctions: "Guatemala and the US agree"
     while head.dep_ == "conj" and head.head is not head:

@@ -60,7 +60,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     main_country = countries.most_common(1)[0][0] if countries else None
     groups = group_mentions(doc, mentions, lx, countries)
     groups += named_countries(doc, groups, lx, skip)
-    mentions += definite_descriptions(doc, mentions, skip)
+    mentions += definite_descriptions(doc, mentions, skip, groups, main_country, lx)
     index = Index(doc, mentions)
     operations, funding = [], []
     if is_security_news(doc, groups, lx, skip):    # a mixed feed: nothing happens in sport news
@@ -103,10 +103,13 @@ HEAD_CLASSES = {"group": {"ArmedGroup", "CriminalGroup"}, "gang": {"CriminalGrou
                 "police": {"PoliceForce"}, "navy": {"MilitaryUnit"}}
 
 
-def definite_descriptions(doc, mentions, skip):
+def definite_descriptions(doc, mentions, skip, groups=None, main_country=None, lx=None):
     """'the ministry', 'the group': a mention of the one organisation with that head word named
-    before in the document; nothing when none or several fit (not safe)."""
-    from .entities import NameMention
+    before in the document; nothing when none or several fit (not safe). 'The government'
+    with no government named before is the government of the article's country (a new group
+    appended to `groups`)."""
+    from .entities import NameGroup, NameMention
+    from .groups import with_article
     taken = set()
     for m in mentions:
         taken.update(range(m.start, m.end))
@@ -122,6 +125,13 @@ def definite_descriptions(doc, mentions, skip):
         before = {id(m.group): m.group for m in named if m.end <= tok.idx and (
             head in m.text.lower().split() or (head == "government" and m.kind == "GOV")
             or m.group.cls in HEAD_CLASSES.get(head, ()))}
+        if not before and head == "government" and main_country and groups is not None and lx is not None:
+            g = next((x for x in groups if x.kind == "GOV" and x.country == main_country), None)
+            if g is None:
+                g = NameGroup("GOV", "Government", country=main_country)
+                g.label = f"Government of {with_article(lx.country_name(main_country))}"
+                groups.append(g)
+            before = {id(g): g}
         if len(before) != 1:
             continue
         g = next(iter(before.values()))

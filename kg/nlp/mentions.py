@@ -38,6 +38,10 @@ TITLE_WORDS = {"president", "minister", "ambassador", "mayor", "governor", "gene
                "chargé", "charge", "d'affaires", "d’affaires", "affaires", "spokesperson", "comptroller", "coordinator",
                "rear", "vice-admiral", "rear-admiral", "chairman", "chairperson", "envoy", "undersecretary",
                "under-secretary", "attaché", "counsellor", "councillor", "constable", "corporal", "private"}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+                 "thirtieth", "fortieth", "fiftieth"}
 MODEL_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 
@@ -66,9 +70,11 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _org_scanner(doc, lx)
     cands += _ordinal_units(doc, lx)
     cands += _titled_persons(doc, lx)
+    cands += _offices(doc, lx)
     cands = _split_on_gazetteer(cands, doc)
     cands = _cut_titled_persons(cands)
     cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [_designations(doc, c) for c in cands]
     cands = [c for c in (_equipment(doc, c, lx) for c in cands) if c is not None]
     cands = [_river_lists(doc, c) for c in cands]
     cands = [_place_context(doc, c, lx) for c in cands]
@@ -237,6 +243,46 @@ def _extend_org(doc, s: int, e: int, lx: Lexicon) -> tuple[int, int]:
     return s, e
 
 
+NUMBER_SIGNS = {"no", "no.", "nº", "n°", "number", "num", "num."}
+OFFICE_WORDS = {"office", "ministry", "secretariat", "department", "directorate", "headquarters", "command"}
+
+
+def _designations(doc, c: Cand) -> Cand:
+    """Numbers and lower-cased words that belong to an organisation's name: 'Brigade No. 3',
+    'Court of Instruction No. 5 of the National Court', 'Region 9', 'the office of the
+    Prosecutor General', 'the anti-Drug Directorate'."""
+    if c.kind != ORG:
+        return c
+    t, n = tokens(doc), len(doc)
+    s, e = c.start, c.end
+    if t[e - 1].lower_ == "no" and e + 1 < n and t[e].text == "." and t[e + 1].like_num:
+        e += 2                                   # "No" "." "14" read as three tokens
+    elif e < n and re.fullmatch(r"(?:No|Nº|N°)\.?\d+", t[e].text):
+        e += 1                                   # "No.3"
+    elif e + 1 < n and t[e].lower_ in NUMBER_SIGNS and t[e + 1].like_num:
+        e += 2                                   # "No. 5"
+    elif e < n and t[e].like_num and t[e].text.isdigit() and len(t[e].text) <= 3 and t[e - 1].text in (
+            "Region", "Zone", "District", "Division", "Battalion", "Brigade", "Command", "Unit", "Squadron"):
+        e += 1                                   # "Region 9"
+    if e > c.end:
+        i = e
+        while i + 1 < n and t[i].lower_ == "of":
+            j = i + 1
+            while j < n and t[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < n and t[k].cap:
+                k += 1
+            if k == j:
+                break
+            i = e = k
+    if s >= 3 and t[s - 1].lower_ == "the" and t[s - 2].lower_ == "of" and t[s - 3].lower_ in OFFICE_WORDS:
+        s -= 3                                   # "the office of the Prosecutor General"
+    elif s >= 2 and t[s - 1].text == "-" and t[s - 2].lower_ in ("anti", "counter") and not t[s - 2].whitespace_:
+        s -= 2                                   # "the anti-Drug Directorate"
+    return c if (s, e) == (c.start, c.end) else replace(c, start=s, end=e)
+
+
 def _acronym_follows(t, k: int) -> bool:
     """True when a parenthesised acronym closes the capitalised run that contains token k
     (`t`: the document's token snapshots)."""
@@ -311,11 +357,34 @@ def _split_and(t, s: int, e: int, lx: Lexicon) -> list[tuple[int, int]]:
     return [(s, e)] if e > s else []
 
 
+def _offices(doc, lx: Lexicon) -> list[Cand]:
+    """'the office of the Attorney General of X', 'the ministry of Public Security': a lower-cased
+    office word before 'of (the) Capitalised ...' heads an organisation's name."""
+    out = []
+    t, n = tokens(doc), len(doc)
+    for i in range(n - 2):
+        if t[i].lower_ not in OFFICE_WORDS or t[i].text[0].isupper() or t[i + 1].lower_ != "of":
+            continue
+        j = i + 2
+        while j < n and t[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < n and (t[k].cap or (t[k].lower_ in ("of", "the", "for", "and") and k + 1 < n and (
+                t[k + 1].cap or t[k + 1].lower_ == "the"))):
+            k += 1
+        while k > j and not t[k - 1].cap:
+            k -= 1
+        if k > j and not lx.country_of(doc[j:k].text):
+            out.append(Cand(i, k, ORG, org_class(doc[i:k].text, lx) if org_head(
+                [x.text for x in t[i:k]], lx) else "GovernmentAgency", "pattern"))
+    return out
+
+
 def _ordinal_units(doc, lx: Lexicon) -> list[Cand]:
     out = []
     t = tokens(doc)
     for i in range(len(t) - 1):
-        if t[i + 1].cap and ORDINAL.match(t[i].text):
+        if t[i + 1].cap and (ORDINAL.match(t[i].text) or t[i].lower_ in ORDINAL_WORDS):
             j = i + 1
             while j < len(t) and t[j].cap and not ORDINAL.match(t[j].text):
                 j += 1
@@ -399,7 +468,8 @@ def _trim(doc, c: Cand) -> Cand | None:
     t = tokens(doc)
     s, e = c.start, c.end
     while s < e and (t[s].lower_ in ("the", "a", "an") or t[s].is_space or t[s].is_punct
-                     or (c.kind == ORG and t[s].like_num and not ORDINAL.match(t[s].text))):
+                     or (c.kind == ORG and t[s].like_num and not ORDINAL.match(t[s].text)
+                         and t[s].lower_ not in ORDINAL_WORDS)):
         s += 1
     for k in range(s + 1, e):       # "National Police (PNC": the acronym is not part of the name
         if t[k].text in ("(", ")", "[", "]"):
@@ -433,9 +503,12 @@ def _trim(doc, c: Cand) -> Cand | None:
         return None                 # "Operation Venetic" names an operation, not an actor
     if c.kind == ORG and e - s == 1 and not t[s].text.isupper() and e < len(t) and t[e].lower_ in TITLE_WORDS:
         return None                 # "Interior Minister": a title, not a ministry
-    if c.kind == ORG and (t[s].is_stop or t[s].lower_ in ("own", "new") or t[s].text[:1].islower()
+    if c.kind == ORG and t[s].lower_ not in ORDINAL_WORDS and not (t[s].lower_ in OFFICE_WORDS and e - s > 2) \
+            and (t[s].is_stop or t[s].lower_ in ("own", "new") or t[s].text[:1].islower()
                           or any(x.is_punct and x.text not in (".", "&", "'", "’", "-") for x in t[s:e])):
         return None                 # "Own Police", "apro).- The"
+    if c.kind == PERSON and e - s >= 3 and t[s].text in ("Y", "E") and s > 0 and t[s - 1].text == ",":
+        s += 1                      # "A, B Y C" (Spanish "and" left in a translated list)
     if c.kind == PERSON:            # "Mixco Mayor Otto Pérez Leal": the title is not the name
         for k in range(e - 2, s - 1, -1):
             if t[k].lower_ in TITLE_WORDS:

@@ -259,6 +259,8 @@ def _beside_known(t, s: int, e: int, known) -> bool:
     n = len(t)
     if e + 1 < n and t[e].text == "," and (e + 1) in known:
         return True
+    if s >= 2 and t[s - 1].text == "(" and any(c.end == s - 1 for c in known.values()):
+        return True                 # "La Macarena (Meta)"
     j = s - 1
     while j >= 0 and (t[j].text in (",", "and", "or") or t[j].lower_ in ("and", "or")):
         j -= 1

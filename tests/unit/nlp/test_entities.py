@@ -99,3 +99,28 @@ def test_a_country_named_in_an_organisation_is_also_a_place(read, text, country,
 def test_a_country_that_acts_is_not_also_a_place(read):
     r = read("Japan donated two patrol boats to the Coast Guard of Vanuatu.", PUB)
     assert "Japan" not in r.labels("Location")
+
+
+# ------------------------------------------------------------------ organisation names
+@pytest.mark.parametrize("text, org", [
+    pytest.param("Marines of the Coastal Infantry Battalion No. 14 seized a boat near Tumaco.",
+                 "Coastal Infantry Battalion No. 14", id="battalion-no-n"),
+    pytest.param("The Third Naval Zone of the Navy of Honduras intercepted a speedboat.", "Third Naval Zone",
+                 id="ordinal-word-unit"),
+    pytest.param("Investigators from the office of the Attorney General of Paraguay raided the farm.",
+                 "office of the Attorney General of Paraguay", id="office-of-the"),
+])
+def test_organisation_names_keep_numbers_and_lowercase_heads(read, text, org):
+    r = read(text, PUB)
+    assert org in r.labels("Organization") or any(org in r.names(e) for e in r.entities), r.labels()
+
+
+def test_the_government_is_the_articles_government(read):
+    r = read("Police in Paraguay arrested nine people. The government said the raids would continue.", PUB)
+    assert "Government of Paraguay" in r.labels("Organization"), r.labels()
+
+
+def test_a_country_in_a_dateline_is_a_place(read):
+    r = read("ASUNCION, Paraguay – The National Police of Paraguay seized two tonnes of cocaine on Friday.", PUB)
+    assert "Paraguay" in r.labels("Location")
+    assert "Government of Paraguay" not in r.labels("Organization")
