@@ -37,6 +37,7 @@ class NameMention:
     place_type: str | None = None
     title: str | None = None        # "president", "minister", ... when a title precedes a person
     title_text: str | None = None   # the words of the title ("Interior Minister", "Mixco Mayor")
+    host: str | None = None         # an embassy's host country ("U.S. Embassy in Lima": PE)
     group: "NameGroup | None" = None
     reason: str = "exact name"
 
@@ -52,6 +53,7 @@ class NameGroup:
     label: str = ""
     acronyms: set[str] = field(default_factory=set)
     place_type: str | None = None
+    host: str | None = None         # an embassy's host country: part of its identity
 
     @property
     def is_actor(self) -> bool:
@@ -61,19 +63,46 @@ class NameGroup:
 def doc_countries(doc, cands: list[Cand], lx: Lexicon, skip) -> Counter:
     """How often each country is named or implied (demonyms) in the article text."""
     c: Counter = Counter()
-    for tok in tokens(doc):
+    toks = tokens(doc)
+    for tok in toks:
         if not tok.text[:1].isupper() or any(b <= tok.idx < e for b, e in skip):
             continue
         code = lx.demonyms.get(fold(tok.text))
         if code:
             c[code] += 1
+    first_place = True
     for cand in cands:
+        if any(b <= toks[cand.start].idx < e for b, e in skip):
+            continue
         if cand.kind == PLACE:
-            for k in cand.gaz:
-                if k.startswith("country:"):
-                    c[k.split(":")[1]] += 1
-                    break
+            places = [lx.places[k] for k in cand.gaz if k in lx.places]
+            codes = [p.country for p in places if p.country]
+            if not codes:
+                continue
+            # a country named counts twice an adjective; a town or region counts for its country;
+            # the first place of a body line followed by a dash is the dateline ("LIMA, Peru –")
+            weight = 2 if places[0].type == "Country" else 1
+            if first_place and _dateline(toks, cand):
+                weight += 3
+                first_place = False
+            c[codes[0]] += weight
+        elif cand.kind == ORG:
+            m = re.search(r"\bof (?:the )?([A-Z][\w .]+)$", doc[cand.start:cand.end].text)
+            code = lx.country_names.get(fold(m.group(1))) if m else None
+            if code:
+                c[code] += 1        # "the National Police of Peru"
     return c
+
+
+def _dateline(toks, cand) -> bool:
+    """The place opens a line and a dash follows it (after an optional ', Country')."""
+    i = cand.start
+    if i > 0 and "\n" not in toks[i - 1].text and "\n" not in toks[i - 1].whitespace_:
+        return False
+    j = cand.end
+    if j + 1 < len(toks) and toks[j].text == ",":
+        j += 2
+    return j < len(toks) and toks[j].text in ("-", "–", "—", "(")
 
 
 def name_mentions(doc, cands: list[Cand], lx: Lexicon) -> list[NameMention]:
@@ -93,6 +122,7 @@ def name_mentions(doc, cands: list[Cand], lx: Lexicon) -> list[NameMention]:
             continue                # "Guatemalan" read as a name
         if c.kind == ORG:
             m.country = _org_country(doc, c, lx)
+            m.host = _host_country(doc, c, lx)
             if m.cls == "Government" and m.country:
                 m.kind = "GOV"      # "the Guatemalan Government"
         out.append(m)
@@ -169,6 +199,29 @@ def _find_title(s: str) -> str | None:
     return None
 
 
+def _host_country(doc, c: Cand, lx: Lexicon) -> str | None:
+    """The country an embassy sits in: 'the U.S. Embassy in Lima' (PE), '... in Kenya' (KE)."""
+    toks = tokens(doc)
+    words = doc[c.start:c.end].text
+    m = re.search(r"\bin ([A-Z][\w .]+)$", words)
+    name = m.group(1) if m else None
+    if name is None and c.end + 1 < len(toks) and toks[c.end].lower_ in ("in", "to") and toks[c.end + 1].cap:
+        j = c.end + 1
+        while j < len(toks) and toks[j].cap:
+            j += 1
+        name = doc[c.end + 1:j].text
+    if not name:
+        return None
+    code = lx.country_of(name)
+    if code:
+        return code
+    for k in lx.place_names.get(fold(name), []):
+        p = lx.places.get(k)
+        if p and p.country:
+            return p.country
+    return None
+
+
 def _org_country(doc, c: Cand, lx: Lexicon) -> str | None:
     """The country an organisation's own words name: 'Guatemalan Army', "Peru's Interior
     Ministry", 'U.S. Embassy in Guatemala' (the embassy is the U.S.'s)."""
@@ -177,6 +230,13 @@ def _org_country(doc, c: Cand, lx: Lexicon) -> str | None:
         code = lx.demonyms.get(fold(t.text)) if t.text[:1].isupper() else None
         if code:
             return code
+    for k in range(c.end - 1, c.start, -1):     # "United States Government", "Kenya Police"
+        code = lx.country_names.get(fold(doc[c.start:k].text))
+        if code:
+            return code
+    for i in range(c.start + 1, c.end):    # "Peru's Public Ministry" read as one name
+        if toks[i].text in ("'s", "’s") and lx.country_of(toks[i - 1].text):
+            return lx.country_of(toks[i - 1].text)
     # "Guatemala's Interior Ministry": the possessor precedes the span
     if c.start >= 2 and toks[c.start - 1].text in ("'s", "’s"):
         code = lx.country_of(toks[c.start - 2].text)
@@ -292,8 +352,8 @@ def ministry_core(text: str) -> str | None:
             and topic_words[0].lower() not in ("interior",):
         topic_words = topic_words[1:]   # "Guatemalan Ministry ..." handled by caller; demonym in pre
     topic = " ".join(topic_words)
-    if not topic:
-        return None
+    if not topic or topic.lower() in ("public",):
+        return None             # "Public Ministry" (Ministerio Público) is the prosecution's name
     return f"Ministry of the {topic}" if topic.lower() in THE_TOPICS else f"Ministry of {topic}"
 
 
@@ -303,6 +363,17 @@ def core_name(m: NameMention, lx: Lexicon) -> str:
     if mc:
         return fold(mc)
     return fold(_strip_country(m.text, lx))
+
+
+def core_label(text: str, lx: Lexicon) -> str:
+    """An organisation's name without the words that name its country: the name it has
+    within its country ("Peru's Public Ministry", "Public Ministry of Peru": "Public Ministry").
+
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> core_label("Public Ministry of Peru", load_lexicon())
+    'Public Ministry'
+    """
+    return _strip_country(text, lx)
 
 
 def _strip_country(text: str, lx: Lexicon) -> str:

@@ -5,9 +5,10 @@ import re
 
 from ..records import Document, Entity, EntityType, Evidence, Extraction, Mention, Relation
 from .dates import normalise_date
-from .entities import (NameGroup, doc_countries, government_mentions, is_cited_source, name_mentions)
+from .entities import (NameGroup, core_label, doc_countries, government_mentions, is_cited_source,
+                       name_mentions)
 from .events import Event, Index, find_events, find_funding
-from .groups import group_mentions, named_countries
+from .groups import GENERIC_CORES, group_mentions, named_countries
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
@@ -143,7 +144,24 @@ def definite_descriptions(doc, mentions, skip, groups=None, main_country=None, l
     return out
 
 
-def _identity(g: NameGroup) -> str:
+def _more_identities(g: NameGroup, lx: Lexicon) -> list[str]:
+    """Further identity keys of an organisation of a known country: its name within the
+    country, from its gazetteer label and from each name the text gives it, so that "the
+    Public Ministry" of an article about Guatemala and "Public Ministry of Guatemala" (a
+    gazetteer entry) elsewhere are one node. Never without a country: a generic name alone
+    is no identity."""
+    if g.kind != ORG or not g.country:
+        return []
+    host = f"@{g.host}" if g.host else ""
+    names = [g.label.split(" (")[0]] + [m.text for m in g.mentions if not m.reason.startswith("'the ")]
+    if g.gaz and g.gaz in lx.orgs:
+        names.append(lx.orgs[g.gaz].label)
+    keys = [f"org:{g.country}:{fold(core_label(n, lx))}{host}" for n in names if len(n.split()) > 1]
+    keys = list(dict.fromkeys(keys))
+    return [k for k in keys if k != _identity(g, lx)]
+
+
+def _identity(g: NameGroup, lx: Lexicon | None = None) -> str:
     if g.kind == PERSON:
         return "person:" + fold(g.label)
     if g.kind == "GOV":
@@ -152,7 +170,11 @@ def _identity(g: NameGroup) -> str:
         return f"place:{g.gaz}" if g.gaz else f"place:{fold(g.label)}"
     if g.gaz:
         return f"gaz:{g.gaz}"
-    return f"org:{g.country or ''}:{fold(g.label.split(' (')[0])}"
+    host = f"@{g.host}" if g.host else ""
+    name = g.label.split(' (')[0]
+    if g.country and lx is not None:
+        name = core_label(name, lx)     # "Public Ministry of Guatemala" = "Guatemala's Public Ministry"
+    return f"org:{g.country or ''}:{fold(name)}{host}"
 
 
 def _records(document: Document, groups, operations: list[Event], funding: list[Event], rels, lx) -> Extraction:
@@ -166,17 +188,22 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
         key = f"e{n}"
         keys[id(g)] = key
         et = KIND_TYPES[g.kind]
+        # a bare generic name ("Army", "the Public Ministry") is no alias in a graph of many countries
         aliases = tuple(dict.fromkeys(m.text for m in g.mentions
-                                      if m.text != g.label and not m.reason.startswith("'the ")))
+                                      if m.text != g.label and not m.reason.startswith("'the ")
+                                      and not (g.kind == ORG and fold(m.text) in GENERIC_CORES)))
         attrs = []
         if g.acronyms:
             attrs.append(("acronyms", "|".join(sorted(g.acronyms))))
         if g.gaz:
             attrs.append(("gazetteer", g.gaz))
+        more = _more_identities(g, lx)
+        if more:
+            attrs.append(("idkeys", "|".join(more)))
         titles = sorted({m.title for m in g.mentions if m.title})
         if titles:
             attrs.append(("titles", "|".join(titles)))
-        entities.append(Entity(key, et, g.label, g.cls, aliases, g.country, _identity(g), tuple(attrs),
+        entities.append(Entity(key, et, g.label, g.cls, aliases, g.country, _identity(g, lx), tuple(attrs),
                                tuple((m.text, m.reason) for m in g.mentions)))
         for m in g.mentions:
             mentions.append(Mention(did, m.start, m.end, text[m.start:m.end], et, key))

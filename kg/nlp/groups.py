@@ -16,6 +16,8 @@ from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE
 from .tokens import tokens
 
+STATE_CLASSES = {"Government", "GovernmentAgency", "PoliceForce", "MilitaryUnit", "SecurityForce", "TaskForce",
+                 "JudicialBody"}
 NON_STATE = {"ArmedGroup", "CriminalGroup", "Company", "NonGovernmentalOrganization", "MediaOutlet"}
 GENERIC_CORES = {"army", "national army", "military", "navy", "police", "national police", "air force",
                  "armed forces", "national guard", "marines", "coast guard", "government", "congress",
@@ -225,6 +227,15 @@ def _group_org(m, lx, groups, by_key, acronyms, join, new, main_country) -> None
                 return
         country = main_country
         m.reason = "country of the article"
+    if country is None and not gaz and m.cls in STATE_CLASSES and main_country:
+        # "the Public Ministry": a state institution is only an identity with its country
+        country = main_country
+        m.reason = "country of the article"
+    host = None
+    if "embassy" in core.split():
+        # an embassy is one per host country: "the U.S. Embassy in Lima", else the article's
+        host = m.host or main_country
+        core = f"{core}@{host}" if host else core
     # a list, not a set: a set of tuples holding None iterates in an order that changes from
     # one process to the next (hash(None) is its address), and so would the chosen group
     keys = ([("gaz", gaz)] if gaz else []) + [("org", country, core)]
@@ -235,6 +246,7 @@ def _group_org(m, lx, groups, by_key, acronyms, join, new, main_country) -> None
             join(m, g, "same name" if k[0] == "org" else "same gazetteer entry")
             return
     g = new(m, ORG, m.cls, keys, country, gaz)
+    g.host = host
     for acr, dm in acronyms.items():
         if dm is m:
             g.acronyms.add(acr)

@@ -471,6 +471,10 @@ def _trim(doc, c: Cand) -> Cand | None:
                      or (c.kind == ORG and t[s].like_num and not ORDINAL.match(t[s].text)
                          and t[s].lower_ not in ORDINAL_WORDS)):
         s += 1
+    for k in range(e - 2, s, -1):   # "LIMA - Peru's Public Ministry": a dateline glued on
+        if t[k].text in ("-", "–", "—") and t[k].whitespace_ and t[k - 1].whitespace_:
+            s = k + 1
+            break
     for k in range(s + 1, e):       # "National Police (PNC": the acronym is not part of the name
         if t[k].text in ("(", ")", "[", "]"):
             e = k

@@ -107,6 +107,7 @@ class Resolver:
 def identity_keys(e: Entity) -> list[str]:
     keys = [e.identity] if e.identity else []
     keys += [k for k in (e.attr("opkeys") or "").split("|") if k]
+    keys += [k for k in (e.attr("idkeys") or "").split("|") if k]
     for acr in (e.attr("acronyms") or "").split("|"):
         if acr:
             keys.append(f"acr:{e.country or ''}:{acr}")

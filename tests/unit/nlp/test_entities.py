@@ -124,3 +124,10 @@ def test_a_country_in_a_dateline_is_a_place(read):
     r = read("ASUNCION, Paraguay – The National Police of Paraguay seized two tonnes of cocaine on Friday.", PUB)
     assert "Paraguay" in r.labels("Location")
     assert "Government of Paraguay" not in r.labels("Organization")
+
+
+def test_two_names_of_one_government_are_one_entity(read):
+    r = read("The Government of the United States and the United States Government signed the deal with "
+             "the Government of Panama.", PUB)
+    govs = {e.identity for e in r.entities if e.label.startswith("Government of the United States")}
+    assert len(govs) == 1, [(e.label, e.identity) for e in r.entities]
