@@ -56,7 +56,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
         m.start < o.end and o.start < m.end and (o.end - o.start) > (m.end - m.start)
         for o in mentions if o is not m)]
     mentions = sorted((m for m in mentions if not is_cited_source(doc, m, lx)), key=lambda m: m.start)
-    mentions += _bare_acronyms(doc, mentions, skip)
+    mentions += [m for m in _bare_acronyms(doc, mentions, skip) if m.text not in lx.not_actors]
     mentions.sort(key=lambda m: m.start)
     main_country = countries.most_common(1)[0][0] if countries else None
     groups = group_mentions(doc, mentions, lx, countries)

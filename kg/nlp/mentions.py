@@ -503,8 +503,19 @@ def _trim(doc, c: Cand) -> Cand | None:
         return None                 # "minister of the Interior"
     if c.kind == ORG and e - s == 1 and t[s].lower_ in ("government", "administration", "eur", "usd", "gbp"):
         return None                 # a bare word or a currency code
-    if c.kind in (ORG, PERSON) and t[s].lower_ in ("operation", "operativo", "operación") and e - s > 1:
+    if c.kind in (ORG, PERSON) and t[s].lower_ in ("operation", "operativo", "operación", "oplan") and e - s > 1:
         return None                 # "Operation Venetic" names an operation, not an actor
+    if c.kind == ORG and e - s >= 2 and t[e - 1].lower_ in TITLE_WORDS and t[e - 1].lower_ not in (
+            "general", "security", "defense", "defence", "justice", "interior", "foreign"):
+        return None                 # "EU Ambassador", "RDF Spokesperson": a title, the person follows
+    if c.kind == ORG and t[s].lower_ in TITLE_WORDS and t[s].lower_ not in ("security", "defense", "defence",
+                                                                              "justice", "interior", "foreign"):
+        k = next((k for k in range(s, e - 1) if t[k].lower_ == "of"), None)
+        if k is not None and all(x.lower_ in TITLE_WORDS for x in t[s:k]):
+            s = k + 1 + (1 if t[k + 1].lower_ == "the" else 0)   # "Comptroller General of the GIS"
+    if c.kind == PERSON and e - s >= 2 and t[s].text[:1].isupper() and t[s].text.endswith("s") \
+            and t[s].lower_ != t[s].lower_.rstrip("s") and _is_demonym(t[s].text):
+        s += 1                      # "Hondurans Meyer ...": the demonym is not the name
     if c.kind == ORG and e - s == 1 and not t[s].text.isupper() and e < len(t) and t[e].lower_ in TITLE_WORDS:
         return None                 # "Interior Minister": a title, not a ministry
     if c.kind == ORG and t[s].lower_ not in ORDINAL_WORDS and not (t[s].lower_ in OFFICE_WORDS and e - s > 2) \
@@ -541,6 +552,11 @@ def _equipment(doc, c: Cand, lx: Lexicon) -> Cand | None:
     if j + 1 < n and t[j].text == "-" and t[j + 1].lower_ in lx.products:
         return None                 # "Defender-class"
     return c if e == c.end else replace(c, end=e)
+
+
+def _is_demonym(word: str) -> bool:
+    from .lexicon import load_lexicon
+    return bool(load_lexicon().demonyms.get(fold(word)))
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:

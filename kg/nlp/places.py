@@ -51,12 +51,13 @@ def minor_places(doc, cands: list[Cand], lx: Lexicon, countries) -> list[Cand]:
     out = _longer_minor(doc, cands, lx, countries)
     out = [_retype(doc, c, lx, countries, known) for c in out]
     out = [c for c in (_facility(doc, _listed(doc, c, lx, countries)) for c in out) if not _ship_name(doc, c)]
-    out = _drop_covered(out)
+    out = _drop_covered(_join_adjacent(doc, out))
     taken = set()
     for c in out:
         taken.update(range(c.start, c.end))
     out += _uncovered(doc, lx, countries, known, taken)
     out = _list_items(doc, out, lx, countries)
+    out = _join_adjacent(doc, _lists_of_places(doc, out, lx))
     # a name the text once made a place is that place wherever else the article uses it
     t = tokens(doc)
     made = {doc[c.start:c.end].text: c for c in out if c.kind == PLACE and c not in cands}
@@ -111,6 +112,21 @@ def _longer_minor(doc, cands: list[Cand], lx, countries) -> list[Cand]:
     return sorted(out, key=lambda c: c.start)
 
 
+def _join_adjacent(doc, cands: list[Cand]) -> list[Cand]:
+    """Two place names with nothing between them are one longer name the gazetteers lack
+    ('Santa Rita' + 'Alta'): a place keeps its words together."""
+    t = tokens(doc)
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        p = out[-1] if out else None
+        if p is not None and p.kind == PLACE and c.kind == PLACE and p.end == c.start \
+                and "\n" not in t[p.end - 1].whitespace_ and p.place_type != "Country" and c.place_type != "Country":
+            out[-1] = Cand(p.start, c.end, PLACE, "Location", "pattern", (), None)
+            continue
+        out.append(c)
+    return out
+
+
 def _drop_covered(cands: list[Cand]) -> list[Cand]:
     """Candidates a widened one now covers."""
     out = []
@@ -132,7 +148,8 @@ def _listed(doc, c: Cand, lx, countries) -> Cand:
     while j < n and j - c.end < 12 and (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap) \
             and t[j].lower_ not in LIST_PLACES:
         j += 1
-    if j < n and j > c.end - 1 and t[j].lower_ in LIST_PLACES and (j > c.end or t[j].text[0].isupper()):
+    if j < n and j > c.end - 1 and t[j].lower_ in LIST_PLACES and (
+            j > c.end or t[j].text[0].isupper() or c.start > 0 and t[c.start - 1].lower_ in ("and", "or", ",")):
         if c.kind == ORG and org_head([x.text for x in t[c.start:c.end]], lx):
             return c
         keys = tuple(k for k in lx.minor_place_keys(doc[c.start:c.end].text, countries) if lx.place(k))
@@ -166,6 +183,29 @@ def _list_items(doc, cands: list[Cand], lx, countries) -> list[Cand]:
             if not (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap):
                 break
             j += 1
+    return out
+
+
+def _lists_of_places(doc, cands: list[Cand], lx) -> list[Cand]:
+    """'the forest areas of A, B, C and D' where A is a place: one-word names in a list with a
+    place, that no gazetteer or head word makes an actor, are places too."""
+    t = tokens(doc)
+    out = list(cands)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and all(x.text == "," or x.lower_ in ("and", "or") for x in t[out[j].end:out[j + 1].start]) \
+                and out[j + 1].start > out[j].end:
+            j += 1
+        items = out[i:j + 1]
+        if len(items) >= 3 and any(c.kind == PLACE for c in items) and not any(
+                c.kind == PERSON and c.length > 1 for c in items):
+            for k in range(i, j + 1):
+                c = out[k]
+                if c.kind in (ORG, PERSON) and c.source != "gazetteer" and c.length == 1 \
+                        and not org_head([t[c.start].text], lx):
+                    out[k] = Cand(c.start, c.end, PLACE, "Location", "pattern", (), None)
+        i = j + 1
     return out
 
 
@@ -230,11 +270,28 @@ def _place_at(doc, s: int, e: int, lx, countries, known, model_says_place: bool)
         return Cand(s, e, PLACE, "Location", "gazetteer", tuple(keys), ptype)
     if framed and not keys:
         return Cand(s, e, PLACE, "Location", "pattern", (), framed)
+    if not keys and _locative(t, s) and e + 1 < len(t) and t[e].text == "," and (e + 1) in known:
+        return Cand(s, e, PLACE, "Location", "pattern", (), None)    # "in X, <known place>"
     return None
 
 
+PLURAL_ADMIN = {"villages": "Municipality", "towns": "Municipality", "municipalities": "Municipality",
+                "cities": "Municipality", "districts": "AdministrativeArea", "provinces": "AdministrativeArea",
+                "departments": "AdministrativeArea", "states": "AdministrativeArea", "regions": "Region",
+                "communities": "Municipality", "localities": "Municipality", "areas": "Region"}
+
+
 def _framing(t, s: int, e: int) -> str | None:
-    """'the municipality of X', 'X district' (lower case: a common noun, not part of a name)."""
+    """'the municipality of X', 'X district' (lower case: a common noun, not part of a name),
+    'the villages of A, B and X'."""
+    j = s - 1
+    while j >= 0 and s - j <= 12 and (t[j].text == "," or t[j].lower_ in ("and", "or") or t[j].cap):
+        j -= 1
+    if j >= 1 and j < s - 1 and t[j].lower_ == "of" and t[j - 1].lower_ in PLURAL_ADMIN and (
+            t[s - 1].text == "," or t[s - 1].lower_ in ("and", "or")):
+        return PLURAL_ADMIN[t[j - 1].lower_]
+    if s >= 2 and t[s - 1].lower_ == "of" and t[s - 2].lower_ in PLURAL_ADMIN:
+        return PLURAL_ADMIN[t[s - 2].lower_]
     if s >= 2 and t[s - 1].lower_ == "of" and t[s - 2].lower_ in ADMIN_BEFORE and not t[s - 2].text[0].isupper():
         return ADMIN_BEFORE[t[s - 2].lower_]
     if s >= 1 and t[s - 1].lower_ in ADMIN_BEFORE and not t[s - 1].text[0].isupper() and s >= 2 \

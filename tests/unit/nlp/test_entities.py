@@ -131,3 +131,30 @@ def test_two_names_of_one_government_are_one_entity(read):
              "the Government of Panama.", PUB)
     govs = {e.identity for e in r.entities if e.label.startswith("Government of the United States")}
     assert len(govs) == 1, [(e.label, e.identity) for e in r.entities]
+
+
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Troops of the Army of Mali cleared the villages of Boni, Hombori, Gossi and Douentza.", "Gossi",
+                 id="list-with-a-place"),
+    pytest.param("The Police of Guatemala raided a house in Santa Rita Alta, Escuintla, on Friday.",
+                 "Santa Rita Alta", id="in-x-comma-known-place"),
+])
+def test_names_listed_or_apposed_with_places_are_places(read, text, place):
+    r = read(text, PUB)
+    assert any(place in r.names(e) for e in r.events("Location")), [(e.type.value, e.label) for e in r.entities]
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    pytest.param("EU Ambassador Carla Rossi handed over the vehicles to the Border Police of Chad.", "EU Ambassador",
+                 id="org-word-then-title"),
+    pytest.param("The militants planted Improvised Explosive Devices (IED) on the road to Garissa.", "IED",
+                 id="weapon-acronym"),
+])
+def test_titles_and_weapons_are_not_organisations(read, text, not_actor):
+    r = read(text, PUB)
+    assert not any(not_actor in r.names(e) for e in r.entities if e.type.value == "Organization"), r.labels()
+
+
+def test_a_demonym_is_not_part_of_a_persons_name(read):
+    r = read("Police arrested Peruvians Carlos Quispe Mamani and Jorge Huamán in Tacna.", PUB)
+    assert not any(label.startswith("Peruvians") for label in r.labels("Person")), r.labels("Person")
