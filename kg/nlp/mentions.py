@@ -71,6 +71,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _ordinal_units(doc, lx)
     cands += _titled_persons(doc, lx)
     cands += _offices(doc, lx)
+    cands += _national_forces(doc, lx)
     cands = _split_on_gazetteer(cands, doc)
     cands = _cut_titled_persons(cands)
     cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
@@ -355,6 +356,36 @@ def _split_and(t, s: int, e: int, lx: Lexicon) -> list[tuple[int, int]]:
     while e > s and t[e - 1].lower_ in CONNECTORS:
         e -= 1
     return [(s, e)] if e > s else []
+
+
+FORCE_WORDS = {("army",): "MilitaryUnit", ("navy",): "MilitaryUnit", ("military",): "MilitaryUnit",
+               ("air", "force"): "MilitaryUnit", ("armed", "forces"): "MilitaryUnit", ("marines",): "MilitaryUnit",
+               ("coast", "guard"): "MilitaryUnit", ("police",): "PoliceForce", ("gendarmerie",): "PoliceForce",
+               ("security", "forces"): "SecurityForce", ("defence", "forces"): "MilitaryUnit",
+               ("defense", "forces"): "MilitaryUnit"}
+
+
+def _national_forces(doc, lx: Lexicon) -> list[Cand]:
+    """A country's force named with a common noun: "Mozambique's army", "Kenya police", "the
+    Afghan police", "Rwanda security forces" (the national force, an organisation)."""
+    out = []
+    t, n = tokens(doc), len(doc)
+    for i in range(n - 1):
+        if not t[i].cap:
+            continue
+        j = i + 1
+        if j < n and t[j].text in ("'s", "’s"):
+            j += 1
+        code = lx.country_of(t[i].text)
+        if code is None:
+            continue
+        for words, cls in FORCE_WORDS.items():
+            k = j + len(words)
+            if k <= n and tuple(x.lower_ for x in t[j:k]) == words and not t[j].text[0].isupper() \
+                    and not (k < n and t[k].cap):
+                out.append(Cand(i, k, ORG, cls, "pattern"))
+                break
+    return out
 
 
 def _offices(doc, lx: Lexicon) -> list[Cand]:

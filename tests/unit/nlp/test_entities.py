@@ -158,3 +158,14 @@ def test_titles_and_weapons_are_not_organisations(read, text, not_actor):
 def test_a_demonym_is_not_part_of_a_persons_name(read):
     r = read("Police arrested Peruvians Carlos Quispe Mamani and Jorge Huamán in Tacna.", PUB)
     assert not any(label.startswith("Peruvians") for label in r.labels("Person")), r.labels("Person")
+
+
+@pytest.mark.parametrize("text, force", [
+    pytest.param("Mozambique's army and Rwanda security forces retook the town.", "Mozambique's army", id="possessive"),
+    pytest.param("Rwanda security forces and Mozambique's army retook the town.", "Rwanda security forces",
+                 id="country-noun"),
+    pytest.param("The Afghan police detained two men in Gereshk.", "Afghan police", id="demonym"),
+])
+def test_a_countrys_force_named_with_a_common_noun_is_an_organisation(read, text, force):
+    r = read(text, PUB)
+    assert force in r.labels("Organization"), r.labels()
