@@ -14,7 +14,8 @@ from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
 from .relevance import is_security_news
 from .tokens import tokens
-from .relations import (containment_relations, located_relations, structure_relations, title_relations)
+from .relations import (containment_relations, located_relations, stated_containment, structure_relations,
+                        title_relations)
 
 KIND_TYPES = {PERSON: EntityType.PERSON, ORG: EntityType.ORGANIZATION, "GOV": EntityType.ORGANIZATION,
               PLACE: EntityType.LOCATION}
@@ -67,9 +68,27 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     if is_security_news(doc, groups, lx, skip):    # a mixed feed: nothing happens in sport news
         operations = find_events(doc, mentions, lx, skip, document.date, index)
         funding = find_funding(doc, mentions, lx, skip, operations, main_country, index)
+    _in_the_country(operations + funding, groups, main_country)
     rels = (title_relations(doc, groups, lx, main_country) + structure_relations(doc, groups, index)
-            + located_relations(groups, lx) + containment_relations(groups, lx))
+            + located_relations(groups, lx) + containment_relations(groups, lx)
+            + stated_containment(doc, groups, index))
     return _records(document, groups, operations, funding, rels, lx)
+
+
+def _in_the_country(events: list[Event], groups, country: str | None) -> None:
+    """An operation or funding the article tells happens in the article's country, unless a
+    place it names lies in another: locatedIn that country (a weak link, below any the
+    sentence states), when the country is a place of the article."""
+    place = next((g for g in groups if g.kind == PLACE and g.cls == "Country" and g.country == country), None)
+    if place is None:
+        return
+    by_id = {id(g): g for g in groups}
+    for ev in events:
+        if id(place) in ev.places:
+            continue
+        if any(by_id[k].country not in (None, country) for k in ev.places if k in by_id):
+            continue
+        ev.places[id(place)] = 0.35
 
 
 def _bare_acronyms(doc, mentions, skip):

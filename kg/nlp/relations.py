@@ -187,6 +187,36 @@ def located_relations(groups: list[NameGroup], lx: Lexicon) -> list[Rel]:
     return out
 
 
+PLACE_RANK = {"Country": 4, "AdministrativeArea": 3, "Region": 3, "Municipality": 2}
+
+
+def stated_containment(doc, groups: list[NameGroup], index) -> list[Rel]:
+    """partOf the text states, for places no gazetteer contains: 'Mahahual, Quintana Roo',
+    'La Macarena (Meta)', 'Kiteni, in the VRAEM', 'the port of X in Y': the second place is
+    the larger one (by type: country > state or region > town > the rest)."""
+    out = []
+    for g in groups:
+        if g.kind != PLACE:
+            continue
+        for m in g.mentions:
+            j = m.tok_end
+            if j < len(doc) and doc[j].text in (",", "("):
+                j += 1
+            if j < len(doc) and doc[j].lower_ == "in":
+                j += 1
+            while j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            if j == m.tok_end or j >= len(doc):
+                continue
+            other = index.by_tok.get(j)
+            if other is None or other.group is None or other.group.kind != PLACE or other.group is g \
+                    or other.sent_start != m.sent_start:
+                continue
+            if PLACE_RANK.get(other.group.cls, 1) > PLACE_RANK.get(g.cls, 1):
+                out.append(Rel(g, "partOf", other.group, m.sent_start, m.sent_end, 0.6, "kg.places.stated.v1"))
+    return out
+
+
 def containment_relations(groups: list[NameGroup], lx: Lexicon) -> list[Rel]:
     """partOf between places the document names, where the gazetteer knows the containment:
     the nearest named ancestor only."""

@@ -89,3 +89,27 @@ def test_named_operation_is_an_operation_not_an_actor(read, text, name):
     r = read(text, PUB)
     assert name in [op.label for op in r.events("Operation")], [(e.type.value, e.label) for e in r.entities]
     assert not any(name.split()[-1] in e.label for e in r.entities if e.type.value in ("Person", "Organization"))
+
+
+# ------------------------------------------------------------------ where
+def test_an_operation_happens_in_the_articles_country(read):
+    r = read("The National Police of Paraguay seized two tonnes of cocaine on a farm on Friday, police said.", PUB)
+    (op,) = [e for e in r.events("Operation") if e.attr("kind") == "Seizure"]
+    assert ("locatedIn", "Paraguay") in r.relations_of(op)
+
+
+def test_an_operation_abroad_is_not_put_in_the_articles_country(read):
+    r = read("The Navy of Colombia, which works with Peru, seized a boat off Guayaquil, Ecuador, on Friday.", PUB)
+    ops = r.events("Operation")
+    assert ops and not any(("locatedIn", "Colombia") in r.relations_of(op) for op in ops)
+
+
+@pytest.mark.parametrize("text, small, large", [
+    pytest.param("Soldiers of the Army of Peru arrested two men in Zuluaga Alto, Junín, on Monday.",
+                 "Zuluaga Alto", "Junín", id="town-comma-region"),
+    pytest.param("Police of Mozambique raided a camp in Nhica (Cabo Delgado) on Monday.", "Nhica", "Cabo Delgado",
+                 id="town-parenthesis-region"),
+])
+def test_stated_containment(read, text, small, large):
+    r = read(text, PUB)
+    assert (small, "partOf", large) in r.triples(), r.triples()
