@@ -379,7 +379,10 @@ def _national_forces(doc, lx: Lexicon) -> list[Cand]:
         code = lx.country_of(t[i].text)
         if code is None:
             continue
+        demonym = j == i + 1 and lx.demonyms.get(fold(t[i].text)) and not lx.country_names.get(fold(t[i].text))
         for words, cls in FORCE_WORDS.items():
+            if demonym and words == ("security", "forces"):
+                continue            # "Peruvian security forces": a description, not a named force
             k = j + len(words)
             if k <= n and tuple(x.lower_ for x in t[j:k]) == words and not t[j].text[0].isupper() \
                     and not (k < n and t[k].cap):
@@ -523,6 +526,8 @@ def _trim(doc, c: Cand) -> Cand | None:
     if c.kind == ORG and e - s >= 2 and t[e - 1].lower_ in TITLE_WORDS and t[e - 2].lower_ not in TITLE_WORDS \
             and e < len(t) and t[e].pos_ == "PROPN" and t[e].cap:
         e -= 1                      # "AFP Commissioner Reece Kershaw": the title goes with the person
+    if c.kind == PERSON and e < len(t) and t[e].text == "/":
+        return None                 # a byline: "–Jane Doe/Agency.com"
     if e <= s or c.kind in (ORG, PERSON) and all(x.lower_ in TITLE_WORDS for x in t[s:e]):
         return None                 # "Chargé d’Affaires" cut off its person: a title, no name
     if c.kind != PERSON and _headline_junk(doc, s, e, c):
@@ -573,10 +578,14 @@ def _equipment(doc, c: Cand, lx: Lexicon) -> Cand | None:
     e = c.end
     while e - 1 > c.start and MODEL_CODE.match(t[e - 1].text):
         e -= 1
+    if c.start >= 2 and t[c.start - 1].text == "(" and t[c.start - 2].lower_ in lx.products:
+        return None                 # "fast response boats (CFRBs)": the acronym of a product
     j = c.end
     while j < n and (MODEL_CODE.match(t[j].text) or t[j].text in ("-",) or t[j].cap and j - c.end < 2
-                     and t[j].lower_ not in lx.products):
-        j += 1
+                     and t[j].lower_ not in lx.products
+                     or j - c.end < 4 and t[j].pos_ in ("ADJ", "NOUN") and t[j].lower_ not in lx.products
+                     and not t[j].text[:1].isupper()):
+        j += 1                      # "Silver Ships coastal fast response boats"
     if j < n and t[j].lower_ in lx.products and not (j == c.end and t[j].lower_ in ("type", "class", "model")
                                                      and t[j].text[0].isupper()):
         return None

@@ -248,10 +248,21 @@ def _ship_name(doc, c: Cand) -> bool:
     return j >= 0 and j < c.start and t[j].lower_ in VESSELS and (j == c.start - 1 or t[j + 1].text != "the")
 
 
+ADMIN_NAMES = {"State": "AdministrativeArea", "States": "AdministrativeArea", "Province": "AdministrativeArea",
+               "Provinces": "AdministrativeArea", "District": "AdministrativeArea", "Districts": "AdministrativeArea",
+               "Region": "Region", "Regions": "Region", "Department": "AdministrativeArea",
+               "Governorate": "AdministrativeArea", "County": "AdministrativeArea"}
+
+
 def _retype(doc, c: Cand, lx, countries, known) -> Cand:
     if c.source == "gazetteer" or c.gaz or c.kind not in (ORG, PERSON, PLACE):
         return c
     t = tokens(doc)
+    last = t[c.end - 1].text
+    if c.length >= 2 and last in ADMIN_NAMES \
+            and not org_head([x.text for x in t[c.start:c.end - 1]], lx):
+        end = c.end - 1 if last.endswith("s") else c.end   # "Galmadug and Jubaland States"
+        return Cand(c.start, end, PLACE, "Location", "pattern", (), ADMIN_NAMES[last])
     words = [x.text for x in t[c.start:c.end] if x.lower_ != "the"]
     if c.kind == ORG and org_head(words, lx):
         return c                                    # "Pichari Police" is a police force

@@ -169,3 +169,25 @@ def test_a_demonym_is_not_part_of_a_persons_name(read):
 def test_a_countrys_force_named_with_a_common_noun_is_an_organisation(read, text, force):
     r = read(text, PUB)
     assert force in r.labels("Organization"), r.labels()
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    pytest.param("The shipment includes two Sea Wolf coastal patrol boats (CPBs) for the Navy of Belize.", "Sea Wolf",
+                 id="brand-before-modified-equipment-noun"),
+    pytest.param("The shipment includes two Sea Wolf coastal patrol boats (CPBs) for the Navy of Belize.", "CPBs",
+                 id="acronym-of-equipment"),
+    pytest.param("Police of Chad arrested four men in N'Djamena. –Amina Yusuf/Chadnews.com", "Amina Yusuf",
+                 id="byline"),
+    pytest.param("Peruvian security forces arrested 12 people in Ayacucho.", "Peruvian security forces",
+                 id="demonym-security-forces-is-a-description"),
+])
+def test_not_actors(read, text, not_actor):
+    r = read(text, PUB)
+    assert not any(not_actor in r.names(e) for e in r.entities if e.type.value in ("Person", "Organization")), \
+        r.labels()
+
+
+def test_name_with_capitalised_admin_word_is_a_place(read):
+    r = read("The Army of Somalia fought al-Shabaab in Hiraan and Galgaduud States last week.", PUB)
+    assert "Galgaduud" in [e.label for e in r.events("Location")] or any(
+        "Galgaduud" in r.names(e) for e in r.events("Location")), [(e.type.value, e.label) for e in r.entities]
