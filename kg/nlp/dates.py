@@ -377,9 +377,9 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     on Friday and arrested"); a date of the verb governing it, where that verb dates it:
     the object or subject of a verb ("mounted a raid on Friday", "the raid took place
     on Friday"), the second of two joined verbs, a verb it completes ("began to patrol on
-    Monday"), a reporting verb announcing it when it is not itself past ("in October,
-    the minister announced that badges would be fitted"; a past event reported on
-    Tuesday need not have happened on Tuesday). A date is a DATE entity, a TIME entity
+    Monday"), a reporting verb announcing it with a modal ("in October, the minister
+    announced that badges would be fitted"; a past or ongoing event reported on Tuesday
+    did not happen on, or only on, Tuesday). A date is a DATE entity, a TIME entity
     naming a day ("Tuesday night"), or a weekday, "today", "yesterday" the model left
     untagged; failing those, an adverb of the present ("recently"). A dateline (a full
     date alone at the start of a line) dates the article, not the operation, and is
@@ -398,7 +398,7 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
         tok.dep_ in ("dobj", "nsubjpass", "attr", "xcomp")
         or tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS
         or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
-        or tok.dep_ == "ccomp" and head.lemma_.lower() in reporting and not _past(tok))
+        or tok.dep_ == "ccomp" and head.lemma_.lower() in reporting and _modal(tok))
     if dated_by_head:
         for span in _spans(doc, head, skip=tok)[0]:
             if text := _phrase(doc, span, head):
@@ -406,10 +406,9 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     return next((c.text for c in tok.children if c.lower_ in _TIME_ADVERBS and c.dep_ in ("advmod", "amod")), None)
 
 
-def _past(tok) -> bool:
-    """A verb told in a past tense: 'arrested', 'were arrested', 'had arrested'."""
-    return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children) \
-        or tok.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in tok.children)
+def _modal(tok) -> bool:
+    """A verb told with a modal: 'would be fitted', 'will deploy', 'could send'."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
 def _spans(doc, tok, skip) -> tuple[list, list]:

@@ -206,6 +206,7 @@ def test_date_phrase_of_the_clause(nlp, text, trigger, expected):
 @pytest.mark.parametrize("text, trigger", [
     ("Police arrested a man who had escaped from prison in 2019.", "arrested"),      # the escape's date
     ("The minister said on Monday that the unit had arrested the suspects.", "arrested"),   # said, not arrested
+    ("The army is deploying more troops to the north, the president said on Monday.", "deploying"),  # ongoing
     ("The gendarmerie will sign the agreement on Monday.", "sign"),                  # a future Monday
     ("Published 2025-03-12 Police arrested three pirates in the port.", "arrested"),  # the article's date
 ])
