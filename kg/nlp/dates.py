@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from ..ingest.clean import MONTHS, parse_date
 from .pipeline import doc_text
-from .tokens import entity_at
+from .tokens import entity_at, tokens
 
 DATE, TIME = "DATE", "TIME"
 WEEKDAYS = {d: i for i, d in enumerate(
@@ -63,9 +63,13 @@ _RANGE = re.compile(r"^(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|until|till|thro
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _IS_DATE = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\b(?:1[89]|20)\d\d\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
                       r"|\bago\b|\b(?:yesterday|today|tonight|recently|currently|current|ongoing|now)\b"
-                      r"|\b(?:this|last|next|past|previous|coming|earlier this|the)\s+(?:week|weekend|month|year|night)\b")
-_DURATION = re.compile(r"^(?:the\s+)?(?:past|last|next|first|previous|coming)\s+(?:\d+|two|three|four|five|six|"
-                       r"seven|eight|nine|ten|few|several|many)\b")
+                      r"|\b(?:this|last|next|past|previous|coming|earlier this)\s+(?:week|weekend|month|year|night)\b"
+                      r"|\bweekend\b")
+_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|"
+                       r"many|some)[\s-]+(?:days?|weeks?|months?|years?|decades?)\b(?!\s+ago)")
+
+_point_start = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|(?:1[89]|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+                          r"|the\s+\d{1,2}(?:st|nd|rd|th)|(?:last|this|yesterday|today)\b)")
 
 # A phrase of the publication's own time, and what it covers (see the module's choices).
 _RELATIVE_MONTH = {"recently", "now", "currently", "current", "ongoing", "this month", "earlier this month"}
@@ -105,13 +109,13 @@ def normalise_date(phrase: str | None, published: str | None) -> tuple[str, str]
 @lru_cache(maxsize=4096)
 def _normalise(p: str, pub: date | None) -> tuple[str, str] | None:
     p = re.sub(r"'s\b", "", p).strip(" ,.;:()")
-    if not _IS_DATE.search(p) or _DURATION.match(p):
+    if not _IS_DATE.search(p) or _DURATION.search(p):     # "two years", "the first 50 days of this year"
         return None
     if m := re.match(r"^(?:ever\s+)?since\b\s*", p):
         rest = p[m.end():]
+        if not _point_start.match(rest) and (at := _point_start.search(rest)):
+            rest = rest[at.start():]                    # "since taking office in January 2012"
         start = _point(rest, pub)
-        if start is None and (at := re.search(rf"\b(?:{_MONTH}|{_WEEKDAY}|(?:1[89]|20)\d\d\b)", rest)):
-            start = _point(rest[at.start():], pub)      # "since taking office in January 2012"
         if start is None or pub is None or start[0] > pub:
             return None
         end = pub.isoformat() if start[3] == "day" else pub.isoformat()[:7]
@@ -388,7 +392,7 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     ("since", "from", "on") and the second half of a range ("April 26 to May 3").
     """
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
-    own, joined = _spans(doc, tok, skip=None)
+    own, joined = _spans(doc, tok, skip=None) if _any_date(doc, tok) else ([], [])
     for span in own + joined:
         text = _phrase(doc, span, tok)
         if text and not (future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I)):
@@ -399,11 +403,18 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
         or tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS
         or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
         or tok.dep_ == "ccomp" and head.lemma_.lower() in reporting and _modal(tok))
-    if dated_by_head:
+    if dated_by_head and _any_date(doc, head):
         for span in _spans(doc, head, skip=tok)[0]:
             if text := _phrase(doc, span, head):
                 return text
     return next((c.text for c in tok.children if c.lower_ in _TIME_ADVERBS and c.dep_ in ("advmod", "amod")), None)
+
+
+def _any_date(doc, tok) -> bool:
+    """Whether `tok`'s subtree holds a date word at all (read from the token snapshot: most
+    clauses have none, and walking the tree costs ten times more)."""
+    return any(t.ent_type_ in (DATE, TIME) or t.lower_ in _DAY_WORDS
+               for t in tokens(doc)[tok.left_edge.i:tok.right_edge.i + 1])
 
 
 def _modal(tok) -> bool:
