@@ -14,9 +14,8 @@ Two halves:
   fortnight ago", "the night of March 3", "3 March at noon", "11/2019"), and what it
   reads is checked: it fills in what a phrase leaves out, so a day it gives must come
   from a month, a weekday or a relative word written in the phrase.
-- `date_phrase(doc, tok)` picks that phrase in a parsed sentence: a DATE entity of the
-  operation's own clause first, then of a clause joined to it, then of the verb that
-  announces or begins it.
+- `date_phrase(doc, tok)` picks that phrase in a parsed sentence: a date of the
+  operation's own clause first, then of the verb that governs, announces or begins it.
 
 Choices (each errs towards leaving a date out rather than giving a wrong one):
 
@@ -361,7 +360,6 @@ def _year(y: int) -> tuple[date, date, str, str]:
 # ---------------------------------------------------------------------------
 
 _OTHER_CLAUSE = {"relcl", "ccomp", "csubj", "parataxis", "acl", "appos"}   # another event's time
-_JOINED = {"conj", "advcl"}                 # "raided ... and arrested", "after raiding ...": second choice
 _PREPS = {"since", "in", "on", "by", "until", "till", "during", "from", "between", "through", "over",
           "at", "throughout"}
 _RANGE_JOIN = {"to", "and", "until", "till", "through", "-", "–", "—"}
@@ -377,8 +375,11 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     """Return the date phrase of the operation whose clause `tok` heads, as written.
 
     In order: a date of `tok`'s own clause (not of a relative or reported clause inside
-    it), nearest to `tok` in the tree first; a date of a clause joined to it ("raided ...
-    on Friday and arrested"); a date of the verb governing it, where that verb dates it:
+    it, an adverbial clause with its own subject or conjunction, or a second verb joined
+    to it; a participle or an infinitive of purpose is part of the clause: the model
+    often hangs the date on it, as in "seized ..., estimated to be worth $5 million, on
+    Friday" or "deployed soldiers to guard the dam on Monday"), nearest to
+    `tok` in the tree first; then a date of the verb governing it, where that verb dates it:
     the object or subject of a verb ("mounted a raid on Friday", "the raid took place
     on Friday"), the second of two joined verbs, a verb it completes ("began to patrol on
     Monday"), a reporting verb announcing it with a modal ("in October, the minister
@@ -392,10 +393,10 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     ("since", "from", "on") and the second half of a range ("April 26 to May 3").
     """
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
-    own, joined = _spans(doc, tok, skip=None) if _any_date(doc, tok) else ([], [])
-    for span in own + joined:
+    own = _spans(doc, tok, skip=None) if _any_date(doc, tok) else []
+    for span in own:
         text = _phrase(doc, span, tok)
-        if text and not (future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I)):
+        if text and _datelike(text) and not (future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I)):
             return text
     head = tok.head
     dated_by_head = head.i != tok.i and head.pos_ in ("VERB", "AUX") and (
@@ -404,10 +405,21 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
         or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
         or tok.dep_ == "ccomp" and head.lemma_.lower() in reporting and _modal(tok))
     if dated_by_head and _any_date(doc, head):
-        for span in _spans(doc, head, skip=tok)[0]:
-            if text := _phrase(doc, span, head):
+        for span in _spans(doc, head, skip=tok):
+            if (text := _phrase(doc, span, head)) and _datelike(text):
                 return text
     return next((c.text for c in tok.children if c.lower_ in _TIME_ADVERBS and c.dep_ in ("advmod", "amod")), None)
+
+
+def _datelike(text: str) -> bool:
+    """A phrase that can name a date, whatever the publication date: not an age or a
+    duration ('a 45-year-old', 'the past two years').
+
+    >>> _datelike("on Monday"), _datelike("45-year-old"), _datelike("over the past two years")
+    (True, False, False)
+    """
+    p = text.lower()
+    return bool(_IS_DATE.search(p)) and not _DURATION.search(p)
 
 
 def _any_date(doc, tok) -> bool:
@@ -422,23 +434,37 @@ def _modal(tok) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
-def _spans(doc, tok, skip) -> tuple[list, list]:
-    """Date spans under `tok`: (own clause, joined clauses), each nearest-first."""
-    found: tuple[list, list] = ([], [])
-    queue, seen = [(tok, 0, 0)], set()
+def _spans(doc, tok, skip) -> list:
+    """Date spans of `tok`'s own clause, nearest to `tok` in the tree first (see date_phrase)."""
+    found = []
+    queue, seen = [(tok, 0)], set()
     while queue:
-        t, depth, tier = queue.pop(0)
+        t, depth = queue.pop(0)
         for c in t.children:
             if skip is not None and c.i == skip.i:
                 continue            # searched already
+            if _purpose(c):
+                queue.append((c, depth + 1))
+                continue            # "deployed soldiers to guard the dam on Monday": one clause
             if c.dep_ in _OTHER_CLAUSE and not (c.dep_ == "acl" and t.i == tok.i and tok.pos_ not in ("VERB", "AUX")):
                 continue            # "seized weapons smuggled in 2019": the smuggling's date
-            queue.append((c, depth + 1, 1 if tier or c.dep_ in _JOINED and c.pos_ in ("VERB", "AUX") else 0))
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or c.dep_ == "advcl" and any(
+                    x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
+                continue            # "patrolled ... and on Friday seized", "after they fled on Friday"
+            queue.append((c, depth + 1))
         span = _date_at(doc, t)
         if span is not None and span.start not in seen:
             seen.add(span.start)
-            found[tier].append((depth, span.start, span))
-    return tuple([s for _, _, s in sorted(group, key=lambda x: x[:2])] for group in found)
+            found.append((depth, span.start, span))
+    return [s for _, _, s in sorted(found, key=lambda x: x[:2])]
+
+
+def _purpose(c) -> bool:
+    """An infinitive with no subject of its own ('to guard the dam'): part of the clause of
+    the operation it serves; the model hangs the operation's date on it often."""
+    return c.dep_ in ("relcl", "acl", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX") and \
+        any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and \
+        not any(x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children)
 
 
 def _date_at(doc, t):

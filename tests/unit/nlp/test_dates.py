@@ -197,6 +197,16 @@ def test_normalise_date_weekday_within_the_week_before(published, wd):
     ("Between March 1 and 5, the navy patrolled the coast.", "patrolled", "Between March 1 and 5"),
     ("Troops patrolled the border on Tuesday and Wednesday.", "patrolled", "on Tuesday"),
     ("Soldiers have guarded the depot since Monday.", "guarded", "since Monday"),
+    ("Police arrested three men, two of them in their twenties, on Monday.", "arrested", "on Monday"),
+    ("Over the past two years the army has trained 300 officers, including 40 in March.", "trained", "in March"),
+    ("For three weeks, marines patrolled the river and on Friday seized a boat.", "seized", "on Friday"),
+    ("Officers raided the farm on Friday and arrested the owner.", "arrested", "on Friday"),
+    ("The army deployed 300 soldiers to guard the dam on Monday.", "deployed", "on Monday"),
+    ("The navy sent two ships to patrol the coast last week.", "sent", "last week"),
+    ("The president has created four new army brigades to fight drug gangs since taking office in May 2019.",
+     "created", "since taking office in May 2019"),
+    ("Marines seized a tonne of cocaine, estimated to be worth five million dollars, in the port on Friday, "
+     "March 7.", "seized", "on Friday, March 7"),
 ])
 def test_date_phrase_of_the_clause(nlp, text, trigger, expected):
     doc = nlp(text)
@@ -209,6 +219,8 @@ def test_date_phrase_of_the_clause(nlp, text, trigger, expected):
     ("The minister said on Monday that the unit had arrested the suspects.", "arrested"),   # said, not arrested
     ("The army is deploying more troops to the north, the president said on Monday.", "deploying"),  # ongoing
     ("The gendarmerie will sign the agreement on Monday.", "sign"),                  # a future Monday
+    ("For three weeks, marines patrolled the river and on Friday seized a boat.", "patrolled"),  # the seizure's day
+    ("After the suspects fled on Friday, police arrested them.", "arrested"),         # the flight's day
     ("Published 2025-03-12 Police arrested three pirates in the port.", "arrested"),  # the article's date
 ])
 def test_date_phrase_left_out(nlp, text, trigger):
