@@ -365,6 +365,7 @@ _PREPS = {"since", "in", "on", "by", "until", "till", "during", "from", "between
 _RANGE_JOIN = {"to", "and", "until", "till", "through", "-", "–", "—"}
 _DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tonight"}
 _TIME_ADVERBS = {"recently", "currently", "now", "current", "ongoing"}
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d\b")
 _DATELINE_LABELS = {"", "date", "published", "updated", "posted", "published on", "updated on"}
 REPORTING_VERBS = frozenset({"announce", "say", "report", "state", "declare", "confirm", "explain", "add",
                              "note", "tell", "reveal", "disclose", "quote", "unveil"})
@@ -392,11 +393,8 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     skipped: it would be read as a past date. The phrase keeps a preposition before it
     ("since", "from", "on") and the second half of a range ("April 26 to May 3").
     """
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
-    own = _spans(doc, tok, skip=None) if _any_date(doc, tok) else []
-    for span in own:
-        text = _phrase(doc, span, tok)
-        if text and _datelike(text) and not (future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I)):
+    for span in _spans(doc, tok, skip=None) if _any_date(doc, tok) else ():
+        if text := _usable(_phrase(doc, span, tok), tok):
             return text
     head = tok.head
     dated_by_head = head.i != tok.i and head.pos_ in ("VERB", "AUX") and (
@@ -406,9 +404,20 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
         or tok.dep_ == "ccomp" and head.lemma_.lower() in reporting and _modal(tok))
     if dated_by_head and _any_date(doc, head):
         for span in _spans(doc, head, skip=tok):
-            if (text := _phrase(doc, span, head)) and _datelike(text):
+            if text := _usable(_phrase(doc, span, head), head):
                 return text
     return next((c.text for c in tok.children if c.lower_ in _TIME_ADVERBS and c.dep_ in ("advmod", "amod")), None)
+
+
+def _usable(text: str | None, verb) -> str | None:
+    """`text` if it can date the clause of `verb`: a date, not an age or a duration, and in
+    a future clause one with a year or 'next' (a bare 'Monday' would be read as past)."""
+    if not text or not _datelike(text):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
+    if future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I):
+        return None
+    return text
 
 
 def _datelike(text: str) -> bool:
@@ -490,11 +499,12 @@ def _phrase(doc, span, tok) -> str | None:
     text = doc_text(doc)
     line = text.rfind("\n", 0, span.start_char) + 1
     label = text[line:span.start_char].strip().lower().rstrip(":").strip()
-    if label in _DATELINE_LABELS and (parse_date(span.text) or re.match(r"\d{4}-\d\d-\d\d\b", text[span.start_char:])):
+    if label in _DATELINE_LABELS and (parse_date(span.text) or _ISO_DAY.match(text, span.start_char)):
         return None
     start, end = span.start, span.end
     inside = doc[start].lower_ in _PREPS       # the model keeps some in the entity: "Between March 1"
-    prep = doc[start].lower_ if inside else doc[start - 1].lower_ if start > 0 and doc[start - 1].lower_ in _PREPS else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    prep = doc[start].lower_ if inside else before if before in _PREPS else ""
     if end + 1 < len(doc) and (joiner := doc[end].lower_) in _RANGE_JOIN and (joiner != "and" or prep == "between"):
         nxt = doc[end + 1]          # "from April 26 to May 3", "between March 1 and 5", "March 1-5"
         if nxt.ent_iob_ == "B" and nxt.ent_type_ == DATE:
