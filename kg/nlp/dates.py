@@ -369,6 +369,8 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d\b")
 _DATELINE_LABELS = {"", "date", "published", "updated", "posted", "published on", "updated on"}
 REPORTING_VERBS = frozenset({"announce", "say", "report", "state", "declare", "confirm", "explain", "add",
                              "note", "tell", "reveal", "disclose", "quote", "unveil"})
+ESTABLISHING_VERBS = frozenset({"agree", "sign", "approve", "launch", "establish", "create", "adopt", "award",
+                                "grant", "conclude", "inaugurate", "announce", "found", "set"})
 OCCURRENCE_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "end", "conclude", "continue"})
 
 
@@ -377,9 +379,11 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
 
     In order: a date of `tok`'s own clause (not of a relative or reported clause inside
     it, an adverbial clause with its own subject or conjunction, or a second verb joined
-    to it; a participle or an infinitive of purpose is part of the clause: the model
-    often hangs the date on it, as in "seized ..., estimated to be worth $5 million, on
-    Friday" or "deployed soldiers to guard the dam on Monday"), nearest to
+    to it by "and"; a participle, an infinitive of purpose, a verb joined with a comma
+    only and a participle of establishment are part of the clause: the model often hangs
+    the date on them, as in "seized ..., estimated to be worth $5 million, on Friday",
+    "deployed soldiers to guard the dam on Monday", "financed by a loan ..., agreed in
+    December 2013"), nearest to
     `tok` in the tree first; then a date of the verb governing it, where that verb dates it:
     the object or subject of a verb ("mounted a raid on Friday", "the raid took place
     on Friday"), the second of two joined verbs, a verb it completes ("began to patrol on
@@ -452,13 +456,13 @@ def _spans(doc, tok, skip) -> list:
         for c in t.children:
             if skip is not None and c.i == skip.i:
                 continue            # searched already
-            if _purpose(c):
+            if _purpose(c) or _establishing(c):
                 queue.append((c, depth + 1))
                 continue            # "deployed soldiers to guard the dam on Monday": one clause
             if c.dep_ in _OTHER_CLAUSE and not (c.dep_ == "acl" and t.i == tok.i and tok.pos_ not in ("VERB", "AUX")):
                 continue            # "seized weapons smuggled in 2019": the smuggling's date
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or c.dep_ == "advcl" and any(
-                    x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "cc" for x in (*t.children, *c.children)) \
+                    or c.dep_ == "advcl" and any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
                 continue            # "patrolled ... and on Friday seized", "after they fled on Friday"
             queue.append((c, depth + 1))
         span = _date_at(doc, t)
@@ -474,6 +478,15 @@ def _purpose(c) -> bool:
     return c.dep_ in ("relcl", "acl", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX") and \
         any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and \
         not any(x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children)
+
+
+def _establishing(c) -> bool:
+    """A participle or relative clause telling when the thing it describes was made ('a
+    loan agreed in December 2013', 'the programme, which was launched in May'): its date
+    is the thing's. Not one telling what happened to an object ('weapons smuggled in
+    2019'), nor one with an object of its own ('the man who signed the deal in 2019')."""
+    return c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ESTABLISHING_VERBS and \
+        not any(x.dep_ in ("dobj", "nsubj") for x in c.children)
 
 
 def _date_at(doc, t):

@@ -201,6 +201,10 @@ def test_normalise_date_weekday_within_the_week_before(published, wd):
     ("Over the past two years the army has trained 300 officers, including 40 in March.", "trained", "in March"),
     ("For three weeks, marines patrolled the river and on Friday seized a boat.", "seized", "on Friday"),
     ("Officers raided the farm on Friday and arrested the owner.", "arrested", "on Friday"),
+    ("The ships are financed by a loan from the development bank, agreed with the ministry in March 2015.",
+     "financed", "in March 2015"),
+    ("The boats are paid for by a grant from the European Union under a programme agreed in May 2019.",
+     "paid", "in May 2019"),
     ("The army deployed 300 soldiers to guard the dam on Monday.", "deployed", "on Monday"),
     ("The navy sent two ships to patrol the coast last week.", "sent", "last week"),
     ("The president has created four new army brigades to fight drug gangs since taking office in May 2019.",
@@ -216,6 +220,7 @@ def test_date_phrase_of_the_clause(nlp, text, trigger, expected):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Police arrested a man who had escaped from prison in 2019.", "arrested"),      # the escape's date
+    ("The navy seized rifles smuggled from the north in 2019.", "seized"),           # the smuggling's date
     ("The minister said on Monday that the unit had arrested the suspects.", "arrested"),   # said, not arrested
     ("The army is deploying more troops to the north, the president said on Monday.", "deploying"),  # ongoing
     ("The gendarmerie will sign the agreement on Monday.", "sign"),                  # a future Monday
