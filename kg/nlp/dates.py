@@ -371,6 +371,9 @@ REPORTING_VERBS = frozenset({"announce", "say", "report", "state", "declare", "c
                              "note", "tell", "reveal", "disclose", "quote", "unveil"})
 ESTABLISHING_VERBS = frozenset({"agree", "sign", "approve", "launch", "establish", "create", "adopt", "award",
                                 "grant", "conclude", "inaugurate", "announce", "found", "set"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+PLAN_WORDS = frozenset({"plan", "set", "schedule", "expect", "intend", "aim", "seek", "hope", "prepare", "want",
+                        "propose", "due", "going"})
 OCCURRENCE_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "end", "conclude", "continue"})
 
 
@@ -393,8 +396,8 @@ def date_phrase(doc, tok, reporting: frozenset[str] = REPORTING_VERBS) -> str | 
     naming a day ("Tuesday night"), or a weekday, "today", "yesterday" the model left
     untagged; failing those, an adverb of the present ("recently"). A dateline (a full
     date alone at the start of a line) dates the article, not the operation, and is
-    skipped. In a future clause ("will sign ... on Monday") a phrase with no year is
-    skipped: it would be read as a past date. The phrase keeps a preposition before it
+    skipped. In a clause still to come ("will sign ... on Monday", "plans to hold ... on
+    June 1") a phrase with no year is skipped: it would be read as a past date. The phrase keeps a preposition before it
     ("since", "from", "on") and the second half of a range ("April 26 to May 3").
     """
     for span in _spans(doc, tok, skip=None) if _any_date(doc, tok) else ():
@@ -418,10 +421,18 @@ def _usable(text: str | None, verb) -> str | None:
     a future clause one with a year or 'next' (a bare 'Monday' would be read as past)."""
     if not text or not _datelike(text):
         return None
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
-    if future and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I):
+    if _future(verb) and not _YEAR.search(text) and not re.search(r"\b(?:next|coming)\b", text, re.I):
         return None
     return text
+
+
+def _future(verb) -> bool:
+    """A clause told as still to come: 'will sign', 'would send', 'plans to hold', 'is set
+    to sign', 'is due to arrive'."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ == "xcomp" and \
+        (verb.head.lemma_.lower() in PLAN_WORDS or any(c.lower_ in FUTURE_AUX for c in verb.head.children))
 
 
 def _datelike(text: str) -> bool:

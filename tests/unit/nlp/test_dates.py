@@ -201,6 +201,8 @@ def test_normalise_date_weekday_within_the_week_before(published, wd):
     ("Over the past two years the army has trained 300 officers, including 40 in March.", "trained", "in March"),
     ("For three weeks, marines patrolled the river and on Friday seized a boat.", "seized", "on Friday"),
     ("Officers raided the farm on Friday and arrested the owner.", "arrested", "on Friday"),
+    ("The army began to patrol the border on Monday.", "patrol", "on Monday"),
+    ("The navies will hold joint exercises next week.", "hold", "next week"),
     ("The ships are financed by a loan from the development bank, agreed with the ministry in March 2015.",
      "financed", "in March 2015"),
     ("The boats are paid for by a grant from the European Union under a programme agreed in May 2019.",
@@ -224,6 +226,9 @@ def test_date_phrase_of_the_clause(nlp, text, trigger, expected):
     ("The minister said on Monday that the unit had arrested the suspects.", "arrested"),   # said, not arrested
     ("The army is deploying more troops to the north, the president said on Monday.", "deploying"),  # ongoing
     ("The gendarmerie will sign the agreement on Monday.", "sign"),                  # a future Monday
+    ("The two navies plan to hold joint exercises on June 1.", "hold"),
+    ("The two navies are set to hold joint exercises on June 1.", "hold"),
+    ("The ministry said it would send troops on Monday.", "send"),
     ("For three weeks, marines patrolled the river and on Friday seized a boat.", "patrolled"),  # the seizure's day
     ("After the suspects fled on Friday, police arrested them.", "arrested"),         # the flight's day
     ("Published 2025-03-12 Police arrested three pirates in the port.", "arrested"),  # the article's date
