@@ -435,15 +435,8 @@ def _factuality(tok) -> str:
 
 
 def _date_text(doc, tok) -> str | None:
-    for t in tok.subtree:
-        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-            ent = entity_at(doc, t.i)
-            prep = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            return f"{prep} {ent.text}".strip() if prep in ("since", "in", "on", "by", "until", "during") else ent.text
-    for t in tok.children:
-        if t.lower_ in ("recently", "now", "today", "currently"):
-            return t.lower_
-    return None
+    from .dates import date_phrase     # the date reader: kg/nlp/dates.py
+    return date_phrase(doc, tok)
 
 
 def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:

@@ -39,7 +39,7 @@ def test_parse_money(text, country, expected):
     ("this year", "2020-01-05", ("2020", "year")),
     ("on February 14", None, None),
     ("on February 30", "2021-03-01", None),
-    ("on Monday", "2020-01-05", None),
+    ("on Monday", "2020-01-05", ("2019-12-30", "day")),     # 2020-01-05 is a Sunday
     (None, "2020-01-01", None),
     ("", "2020-01-01", None),
     pytest.param("yesterday", "2020-01-05", ("2020-01-04", "day"), id="yesterday"),
