@@ -243,6 +243,10 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
             date = normalise_date(e.date_text, document.date)
             if date:
                 attrs += [("eventDate", date[0]), ("datePrecision", date[1]), ("dateText", e.date_text)]
+            elif et == EntityType.OPERATION and e.factuality == "asserted" and document.date:
+                # news tells what just happened: with no date in the text, the month of
+                # publication (no kg:dateText says so), as event datasets date by publication
+                attrs += [("eventDate", document.date[:7]), ("datePrecision", "month")]
             if e.amount is not None:
                 attrs.append(("amount", repr(e.amount)))
             if e.currency:

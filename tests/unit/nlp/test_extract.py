@@ -135,7 +135,7 @@ def test_programme_name_is_not_a_place(read, text, not_a_place):
     ("The Peruvian National Police seized 2 tonnes of cocaine in Callao on March 3, 2021.",
      "Peruvian National Police", "Callao", "2021-03-03"),
     ("The Honduran National Police seized 800 kilograms of cocaine in La Ceiba on Tuesday.",
-     "Honduran National Police", "La Ceiba", None),
+     "Honduran National Police", "La Ceiba", "2021-03-09"),
     ("The Coast Guard seized 3 tonnes of cocaine off the coast of Panama.", "Coast Guard (Panama)", "Panama", None),
 ])
 def test_seizure_sentence(read, text, participant, place, date):

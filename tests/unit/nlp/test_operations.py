@@ -113,3 +113,15 @@ def test_an_operation_abroad_is_not_put_in_the_articles_country(read):
 def test_stated_containment(read, text, small, large):
     r = read(text, PUB)
     assert (small, "partOf", large) in r.triples(), r.triples()
+
+
+def test_an_asserted_operation_without_a_date_is_dated_by_publication_month(read):
+    r = read("The National Police of Paraguay seized two tonnes of cocaine on a farm, police said.", PUB)
+    (op,) = [e for e in r.events("Operation") if e.attr("kind") == "Seizure"]
+    assert (op.attr("eventDate"), op.attr("datePrecision"), op.attr("dateText")) == ("2024-06", "month", None)
+
+
+def test_a_planned_operation_without_a_date_has_none(read):
+    r = read("The National Police of Paraguay will deploy 300 officers to the border.", PUB)
+    ops = r.events("Operation")
+    assert ops and all(op.attr("eventDate") is None for op in ops)
