@@ -589,7 +589,7 @@ def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], coun
             if role is None or t.i in idx.by_tok:
                 continue
             tok = doc[t.i]
-            ev = _read_funding(doc, tok, role, idx, sent, country)
+            ev = _read_funding(doc, tok, role, idx, sent, country, lx.products)
             if ev is None:
                 continue
             if _joins_earlier_funding(doc, tok, ev, out):
@@ -624,7 +624,9 @@ def _money_in(doc, tokens):
     return None
 
 
-def _read_funding(doc, tok, role, idx: Index, sent, country) -> Event | None:
+def _read_funding(doc, tok, role, idx: Index, sent, country, material: frozenset = frozenset()) -> Event | None:
+    """One funding read at a trigger word; `material`: the equipment nouns that make a
+    verb of giving in-kind aid ("delivered two patrol boats")."""
     ev = Event(kind="Funding", trigger=tok.i, lemma=tok.lemma_.lower())
     is_verb = tok.pos_ in ("VERB", "AUX")
     scope = list(tok.subtree)
@@ -644,7 +646,9 @@ def _read_funding(doc, tok, role, idx: Index, sent, country) -> Event | None:
         if tok.dep_ == "relcl":
             recips += [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
         objs = [c for c in tok.children if c.dep_ in ("dobj",)]
-        funding_obj = any(o.lemma_.lower() in ("aid", "donation", "package", "fund", "funds", "grant", "equipment",
+        # material aid: "delivered two patrol boats", "presented security equipment"
+        funding_obj = any(o.lower_ in material or o.lemma_.lower() in material for o in objs) or any(
+            o.lemma_.lower() in ("aid", "donation", "package", "fund", "funds", "grant", "equipment",
                                               "support", "assistance", "money", "funding", "loan") for o in objs)
         if money is None and not funding_obj and tok.lemma_.lower() not in ("donate", "sponsor", "fund", "finance", "grant"):
             return None

@@ -125,3 +125,18 @@ def test_a_planned_operation_without_a_date_has_none(read):
     r = read("The National Police of Paraguay will deploy 300 officers to the border.", PUB)
     ops = r.events("Operation")
     assert ops and all(op.attr("eventDate") is None for op in ops)
+
+
+# ------------------------------------------------------------------ donations of equipment, no amount
+@pytest.mark.parametrize("text, funder, recipient", [
+    pytest.param("The United Kingdom delivered four patrol boats to the Coast Guard of Ghana on Monday.",
+                 "Government of the United Kingdom", "Coast Guard of Ghana", id="delivered-boats"),
+    pytest.param("The European Union presented security equipment to the Border Police of Niger in Niamey.",
+                 "European Union", "Border Police of Niger", id="presented-equipment"),
+])
+def test_equipment_given_without_an_amount_is_in_kind_funding(read, text, funder, recipient):
+    r = read(text, PUB)
+    (f,) = r.events("Funding")
+    assert f.attr("inKind") == "true"
+    assert ("fundedBy", funder) in r.relations_of(f) and ("recipient", recipient) in r.relations_of(f), \
+        r.relations_of(f)
