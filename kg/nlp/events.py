@@ -19,12 +19,20 @@ from .pipeline import doc_text
 from .tokens import entity_at, tokens
 
 TARGET_CLASSES = {"ArmedGroup", "CriminalGroup"}
-GOVERNING_VERBS = {"sign", "launch", "inaugurate", "announce", "implement", "lead", "conduct", "carry",
-                   "begin", "start", "set", "create", "approve", "reach", "establish", "deliver", "unveil",
-                   "order", "extend", "finalize", "complete", "hold", "run", "reactivate", "expand"}
-PLANNED_MARKERS = {"will", "would", "plan", "plans", "planned", "seek", "seeks", "hope", "hopes", "aim",
-                   "intend", "shall", "propose", "proposed", "could", "may", "might"}
-ALLEGED_MARKERS = {"allegedly", "alleged", "reportedly", "accused", "suspected"}
+# The word sets the rules read (governing verbs, plan and allegation markers, verbs of saying,
+# generic determiners, state adverbs, general operation nouns) are data:
+# ontology/lexicon/event_words.tsv, as Lexicon.event_words[role]. The module-level `W` is the
+# lexicon's while a document is read (set by find_events and find_funding).
+class _Words(dict):
+    """role -> words; the default lexicon's until a document is read with another."""
+
+    def __missing__(self, role: str) -> frozenset[str]:
+        from .lexicon import load_lexicon
+        self.update(load_lexicon().event_words)
+        return self[role] if role in self else frozenset()
+
+
+W: dict[str, frozenset[str]] = _Words()
 DEFINITE = {"the", "this", "that", "these", "those"}
 MAX_SPAN = 380
 ACTOR_KINDS = (PERSON, ORG, "GOV")
@@ -82,6 +90,7 @@ class Index:
 
 
 def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = None) -> list[Event]:
+    W.update(lx.event_words)
     idx = idx or Index(doc, mentions)
     events: list[Event] = []
     toks = tokens(doc)
@@ -102,7 +111,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
             kind, weight = lx.operations[(lemma, pos)]
             if pos == "VERB" and is_state(doc[tok.i]):
                 continue
-            named = operation_name(doc, doc[tok.i]) if lemma in GENERAL_OPERATIONS | {"oplan"} else None
+            named = operation_name(doc, doc[tok.i]) if lemma in W["general_operation"] | {"oplan"} else None
             at = doc[tok.i]
             if named is not None:
                 at = named[1]                   # "Operation Sea Shield": read at the head of the name
@@ -164,10 +173,7 @@ STATE_DOERS = {"Government", "GovernmentAgency", "SecurityForce", "PoliceForce",
 FORCES = {"SecurityForce", "PoliceForce", "MilitaryUnit", "TaskForce"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 HANDS_ON = {"Seizure", "Arrest", "Raid", "Patrol", "Deployment", "Extradition", "Combat"}
-GENERIC_DETS = {"various", "many", "several", "some", "other", "any", "such", "most", "all", "no"}
 STATE_PARTICIPLE_DEPS = {"amod", "acomp", "oprd"}
-STATE_ADVERBS = {"poorly", "well", "badly", "adequately", "properly", "insufficiently", "highly", "better",
-                 "inadequately", "fully", "sufficiently"}
 
 
 def is_state(tok) -> bool:
@@ -176,7 +182,7 @@ def is_state(tok) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (tok, *tok.ancestors) for c in a.children):
         return True
     return tok.tag_ == "VBN" and (tok.dep_ in STATE_PARTICIPLE_DEPS or any(
-        c.dep_ == "advmod" and c.lower_ in STATE_ADVERBS for c in tok.children))
+        c.dep_ == "advmod" and c.lower_ in W["state_adverb"] for c in tok.children))
 
 
 def _tells_an_act(tok) -> bool:
@@ -190,7 +196,7 @@ def _tells_an_act(tok) -> bool:
     if tok.dep_ in MODIFIER_DEPS:
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "amod", "poss", "nummod")]
-    if any(c.lower_ in GENERIC_DETS for c in dets):
+    if any(c.lower_ in W["generic_det"] for c in dets):
         return False
     if tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
@@ -245,7 +251,6 @@ class Doers:
         ev.participants.update(here)
         return bool(here)
 PLANS = {"Programme", "Agreement"}
-COMMUNICATION = {"announce", "say", "report", "state", "declare", "confirm", "explain", "add", "note"}
 
 
 def headline_end(doc, skip) -> int:
@@ -313,7 +318,7 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         ev.obj = objs[0].lemma_.lower() if objs else None
         ev.quantity = any(t.like_num for o in objs for t in o.subtree)
-        if not [c for c in subj if c.dep_ != "nsubjpass"] and tok.dep_ == "ccomp" and tok.head.lemma_ in COMMUNICATION:
+        if not [c for c in subj if c.dep_ != "nsubjpass"] and tok.dep_ == "ccomp" and tok.head.lemma_ in W["communication"]:
             # "Lopez announced that police badges would be fitted with microchips"
             subj_toks += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
         obj_toks = [t for o in objs for t in o.subtree]
@@ -322,7 +327,7 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
         gov = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") else None
         if gov is not None and gov.dep_ == "prep":
             gov = gov.head if gov.head.pos_ in ("VERB", "AUX") else None
-        clause = gov if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in GOVERNING_VERBS else tok
+        clause = gov if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in W["governing"] else tok
         subj_toks = [t for c in tok.children if c.dep_ in ("poss", "compound", "nmod") for t in c.subtree]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "between", "with", "of", "among"):
@@ -358,7 +363,7 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
             ev.participants.setdefault(id(m.group), 0.6)
         elif m.kind == PLACE:
             ev.places[id(m.group)] = 0.8
-    if ev.lemma in GENERAL_OPERATIONS and against_groups(tok, idx):
+    if ev.lemma in W["general_operation"] and against_groups(tok, idx):
         ev.kind = "Combat"                  # "an operation against the group's leaders"
         for m in against_groups(tok, idx):
             ev.targets[id(m.group)] = 0.7
@@ -424,11 +429,11 @@ def _factuality(tok) -> str:
     words = {c.lower_ for c in tok.children} | {tok.head.lower_} | {tok.lower_}
     if any(c.dep_ == "neg" for c in tok.children):
         return "denied"
-    if words & ALLEGED_MARKERS:
+    if words & W["alleged"]:
         return "alleged"
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in PLANNED_MARKERS for c in tok.head.children):
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in W["planned"] for c in tok.head.children):
         return "planned"                # "... will be provided after they are deployed"
-    if words & PLANNED_MARKERS or tok.head.lemma_ in ("plan", "seek", "hope", "aim", "intend", "propose") \
+    if words & W["planned"] or tok.head.lemma_ in W["planned_head"] \
             or tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
         return "planned"
     return "asserted"
@@ -458,7 +463,7 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
             del out[i]
             continue
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod") and tok.head.i in out \
-                and out[tok.head.i].lemma in GENERAL_OPERATIONS:
+                and out[tok.head.i].lemma in W["general_operation"]:
             host = out[tok.head.i]          # "an arrest operation": an arrest
             host.kind, host.weight = ev.kind, max(ev.weight, host.weight)
             _absorb(host, ev)
@@ -485,7 +490,6 @@ def _merge_in_sentence(doc, found: dict[int, Event]) -> list[Event]:
     return list(out.values())
 
 
-GENERAL_OPERATIONS = {"operation", "crackdown", "mission"}
 
 
 def _same_kind_in_sentence(evs: list[Event]) -> list[Event]:
@@ -520,7 +524,7 @@ def _joins_earlier(doc, ev: Event, events: list[Event]) -> bool:
             old.obj == ev.obj or not (old.obj and ev.obj))
         definite = ev.label == "definite" and (old.kind == ev.kind or old.obj == ev.obj or (
             ev.kind in PLANS and old.kind in PLANS)   # "the strategy" after "an agreement"
-            or ev.lemma in GENERAL_OPERATIONS and not ev.name)   # "the operation": the one just told
+            or ev.lemma in W["general_operation"] and not ev.name)   # "the operation": the one just told
         if ev.name and old.name and ev.name == old.name:
             same_told = True                    # "Operation X" named again
         if same_told or definite:
@@ -577,6 +581,7 @@ def parse_money(text: str, country: str | None = None) -> tuple[float | None, st
 
 def find_funding(doc, mentions, lx: Lexicon, skip, operations: list[Event], country,
                  idx: Index | None = None) -> list[Event]:
+    W.update(lx.event_words)
     idx = idx or Index(doc, mentions)
     out: list[Event] = []
     toks = tokens(doc)

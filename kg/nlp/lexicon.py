@@ -85,6 +85,7 @@ class Lexicon:
     not_actors: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()        # equipment nouns: "Bell 412 helicopters"
     security_terms: frozenset[str] = frozenset()  # words of security news (relevance)
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)   # role -> words (event_words.tsv)
     # places taken only when the text agrees (towns.tsv, subdivisions.tsv):
     # folded name -> [(key, name, place type, country, geonames id)], most populous first
     minor_places: dict[str, list[tuple[str, str, str, str, str | None]]] = field(default_factory=dict)
@@ -168,6 +169,10 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
     lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
     lx.products = frozenset(r["word"] for r in read_tsv(lexd / "products.tsv"))
     lx.security_terms = frozenset(r["word"] for r in read_tsv(lexd / "security_terms.tsv"))
+    roles: dict[str, set[str]] = {}
+    for r in read_tsv(lexd / "event_words.tsv"):
+        roles.setdefault(r["role"], set()).add(r["word"])
+    lx.event_words = {k: frozenset(v) for k, v in roles.items()}
     _load_minor_places(lx, gz)
     return lx
 
