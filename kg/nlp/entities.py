@@ -373,7 +373,15 @@ def core_label(text: str, lx: Lexicon) -> str:
     >>> core_label("Public Ministry of Peru", load_lexicon())
     'Public Ministry'
     """
-    return _strip_country(text, lx)
+    key = (id(lx), text)
+    if key not in _CORE_LABELS:
+        if len(_CORE_LABELS) > 100_000:
+            _CORE_LABELS.clear()
+        _CORE_LABELS[key] = _strip_country(text, lx)
+    return _CORE_LABELS[key]
+
+
+_CORE_LABELS: dict[tuple[int, str], str] = {}
 
 
 def _strip_country(text: str, lx: Lexicon) -> str:

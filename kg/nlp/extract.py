@@ -175,9 +175,9 @@ def _more_identities(g: NameGroup, lx: Lexicon) -> list[str]:
     names = [g.label.split(" (")[0]] + [m.text for m in g.mentions if not m.reason.startswith("'the ")]
     if g.gaz and g.gaz in lx.orgs:
         names.append(lx.orgs[g.gaz].label)
-    keys = [f"org:{g.country}:{fold(core_label(n, lx))}{host}" for n in names if len(n.split()) > 1]
-    keys = list(dict.fromkeys(keys))
-    return [k for k in keys if k != _identity(g, lx)]
+    own = _identity(g, lx)
+    keys = dict.fromkeys(f"org:{g.country}:{fold(core_label(n, lx))}{host}" for n in names if " " in n)
+    return [k for k in keys if k != own]
 
 
 def _identity(g: NameGroup, lx: Lexicon | None = None) -> str:

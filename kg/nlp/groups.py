@@ -14,6 +14,7 @@ from collections import Counter
 from .entities import (NameGroup, NameMention, core_name, country_role, ministry_core)
 from .lexicon import Lexicon, fold
 from .mentions import ACRONYM, ORG, PERSON, PLACE
+from .pipeline import doc_text
 from .tokens import tokens
 
 STATE_CLASSES = {"Government", "GovernmentAgency", "PoliceForce", "MilitaryUnit", "SecurityForce", "TaskForce",
@@ -101,17 +102,20 @@ def named_countries(doc, groups: list[NameGroup], lx: Lexicon, skip=()) -> list[
     # a country that acts ("the US donated") is its government there, not a place
     taken = {m.start for g in groups if g.kind in (PLACE, "GOV") for m in g.mentions}
     t, n = tokens(doc), len(doc)
+    text = doc_text(doc)
+    firsts = _country_first_words(lx)
     out: dict[str, NameGroup] = {}
     for i in range(n):
-        if not t[i].cap or any(b <= t[i].idx < e for b, e in skip):
+        if not t[i].cap or fold(t[i].text) not in firsts or any(b <= t[i].idx < e for b, e in skip):
             continue
         for k in (4, 3, 2, 1):
-            if i + k > n or any(x.text == "\n" or "\n" in x.text for x in t[i:i + k]):
+            if i + k > n or any("\n" in x.text for x in t[i:i + k]):
+                continue
+            words = text[t[i].idx:t[i + k - 1].idx + len(t[i + k - 1].text)]
+            code = lx.country_names.get(fold(words))
+            if code is None or words.lower() == words or lx.demonyms.get(fold(words)):
                 continue
             span = doc[i:i + k]
-            code = lx.country_names.get(fold(span.text))
-            if code is None or span.text.lower() == span.text or lx.demonyms.get(fold(span.text)):
-                continue
             key = f"country:{code}"
             if key not in have and key not in out and span.start_char not in taken:
                 g = NameGroup(PLACE, "Country", country=code, gaz=key, place_type="Country")
@@ -124,6 +128,16 @@ def named_countries(doc, groups: list[NameGroup], lx: Lexicon, skip=()) -> list[
                 out[key] = g
             break
     return list(out.values())
+
+
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _country_first_words(lx: Lexicon) -> frozenset[str]:
+    """The first words of every country name and alias (folded): where a country name can start."""
+    if id(lx) not in _FIRST_WORDS:
+        _FIRST_WORDS[id(lx)] = frozenset(k.split()[0] for k in lx.country_names if k)
+    return _FIRST_WORDS[id(lx)]
 
 
 def _acronyms(doc, mentions: list[NameMention]) -> dict[str, NameMention]:

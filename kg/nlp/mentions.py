@@ -74,7 +74,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _national_forces(doc, lx)
     cands = _split_on_gazetteer(cands, doc)
     cands = _cut_titled_persons(cands)
-    cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [c for c in (_trim(doc, c, lx) for c in cands) if c is not None]
     cands = [_designations(doc, c) for c in cands]
     cands = [c for c in (_equipment(doc, c, lx) for c in cands) if c is not None]
     cands = [_river_lists(doc, c) for c in cands]
@@ -365,6 +365,9 @@ FORCE_WORDS = {("army",): "MilitaryUnit", ("navy",): "MilitaryUnit", ("military"
                ("defense", "forces"): "MilitaryUnit"}
 
 
+FORCE_FIRST = {w[0] for w in FORCE_WORDS}
+
+
 def _national_forces(doc, lx: Lexicon) -> list[Cand]:
     """A country's force named with a common noun: "Mozambique's army", "Kenya police", "the
     Afghan police", "Rwanda security forces" (the national force, an organisation)."""
@@ -376,6 +379,8 @@ def _national_forces(doc, lx: Lexicon) -> list[Cand]:
         j = i + 1
         if j < n and t[j].text in ("'s", "’s"):
             j += 1
+        if j >= n or t[j].lower_ not in FORCE_FIRST:
+            continue
         code = lx.country_of(t[i].text)
         if code is None:
             continue
@@ -498,7 +503,7 @@ def _river_lists(doc, c: Cand) -> Cand:
     return c
 
 
-def _trim(doc, c: Cand) -> Cand | None:
+def _trim(doc, c: Cand, lx: Lexicon | None = None) -> Cand | None:
     t = tokens(doc)
     s, e = c.start, c.end
     while s < e and (t[s].lower_ in ("the", "a", "an") or t[s].is_space or t[s].is_punct
@@ -550,7 +555,7 @@ def _trim(doc, c: Cand) -> Cand | None:
         if k is not None and all(x.lower_ in TITLE_WORDS for x in t[s:k]):
             s = k + 1 + (1 if t[k + 1].lower_ == "the" else 0)   # "Comptroller General of the GIS"
     if c.kind == PERSON and e - s >= 2 and t[s].text[:1].isupper() and t[s].text.endswith("s") \
-            and t[s].lower_ != t[s].lower_.rstrip("s") and _is_demonym(t[s].text):
+            and lx is not None and lx.demonyms.get(fold(t[s].text)):
         s += 1                      # "Hondurans Meyer ...": the demonym is not the name
     if c.kind == ORG and e - s == 1 and not t[s].text.isupper() and e < len(t) and t[e].lower_ in TITLE_WORDS:
         return None                 # "Interior Minister": a title, not a ministry
@@ -592,11 +597,6 @@ def _equipment(doc, c: Cand, lx: Lexicon) -> Cand | None:
     if j + 1 < n and t[j].text == "-" and t[j + 1].lower_ in lx.products:
         return None                 # "Defender-class"
     return c if e == c.end else replace(c, end=e)
-
-
-def _is_demonym(word: str) -> bool:
-    from .lexicon import load_lexicon
-    return bool(load_lexicon().demonyms.get(fold(word)))
 
 
 def _headline_junk(doc, s: int, e: int, c: Cand) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .mentions import ORG, PERSON, PLACE, TITLE_WORDS, Cand, org_head
+from .pipeline import doc_text
 from .tokens import tokens
 
 LOCATIVE = {"in", "at", "near", "from", "outside", "around", "towards", "toward", "into", "across", "to",
@@ -60,9 +61,9 @@ def minor_places(doc, cands: list[Cand], lx: Lexicon, countries) -> list[Cand]:
     out = _join_adjacent(doc, _lists_of_places(doc, out, lx))
     # a name the text once made a place is that place wherever else the article uses it
     t = tokens(doc)
-    made = {doc[c.start:c.end].text: c for c in out if c.kind == PLACE and c not in cands}
-    out = [replace(made[doc[c.start:c.end].text], start=c.start, end=c.end)
-           if c.kind in (ORG, PERSON) and doc[c.start:c.end].text in made
+    made = {_text(doc, c.start, c.end): c for c in out if c.kind == PLACE and c not in cands}
+    out = [replace(made[_text(doc, c.start, c.end)], start=c.start, end=c.end)
+           if c.kind in (ORG, PERSON) and _text(doc, c.start, c.end) in made
            and not org_head([x.text for x in t[c.start:c.end]], lx) else c for c in out]
     return sorted(out, key=lambda c: c.start)
 
@@ -98,7 +99,7 @@ def _longer_minor(doc, cands: list[Cand], lx, countries) -> list[Cand]:
                 continue
             if any(c.kind == ORG and c.source == "gazetteer" or c.length >= e - i for c in inside):
                 continue
-            keys = tuple(k for k in lx.minor_place_keys(doc[i:e].text, countries) if lx.place(k))
+            keys = tuple(k for k in lx.minor_place_keys(_text(doc, i, e), countries) if lx.place(k))
             if keys:
                 hit = (e, keys, inside)
                 break
@@ -152,7 +153,7 @@ def _listed(doc, c: Cand, lx, countries) -> Cand:
             j > c.end or t[j].text[0].isupper() or c.start > 0 and t[c.start - 1].lower_ in ("and", "or", ",")):
         if c.kind == ORG and org_head([x.text for x in t[c.start:c.end]], lx):
             return c
-        keys = tuple(k for k in lx.minor_place_keys(doc[c.start:c.end].text, countries) if lx.place(k))
+        keys = tuple(k for k in lx.minor_place_keys(_text(doc, c.start, c.end), countries) if lx.place(k))
         ptype = LIST_PLACES[t[j].lower_] or (lx.place(keys[0]).type if keys else None)
         return Cand(c.start, c.end, PLACE, "Location", "gazetteer" if keys else "pattern", keys or c.gaz, ptype)
     return c
@@ -175,7 +176,7 @@ def _list_items(doc, cands: list[Cand], lx, countries) -> list[Cand]:
                 k = j
                 while k < n and t[k].cap and k not in taken and t[k].lower_ not in LIST_PLACES:
                     k += 1
-                keys = tuple(x for x in lx.minor_place_keys(doc[j:k].text, countries) if lx.place(x))
+                keys = tuple(x for x in lx.minor_place_keys(_text(doc, j, k), countries) if lx.place(x))
                 out.append(Cand(j, k, PLACE, "Location", "gazetteer" if keys else "pattern", keys, c.place_type))
                 taken.update(range(j, k))
                 j = k
@@ -225,7 +226,7 @@ def _facility(doc, c: Cand) -> Cand:
     j = e
     while j < n and j - e < 4 and t[j].cap:
         j += 1
-    run = doc[s:j].text
+    run = _text(doc, s, j)
     if j > e and any(run.endswith(" " + f) for f in FACILITY_NAMES):
         return replace(c, end=j, place_type=None, gaz=())    # "Aden Adde International Airport"
     k = e
@@ -254,6 +255,12 @@ ADMIN_NAMES = {"State": "AdministrativeArea", "States": "AdministrativeArea", "P
                "Governorate": "AdministrativeArea", "County": "AdministrativeArea"}
 
 
+def _text(doc, i: int, j: int) -> str:
+    """The text of tokens [i, j), from the token snapshots (no spaCy Span made)."""
+    t = tokens(doc)
+    return doc_text(doc)[t[i].idx:t[j - 1].idx + len(t[j - 1].text)] if j > i else ""
+
+
 def _retype(doc, c: Cand, lx, countries, known) -> Cand:
     if c.source == "gazetteer" or c.gaz or c.kind not in (ORG, PERSON, PLACE):
         return c
@@ -273,7 +280,7 @@ def _retype(doc, c: Cand, lx, countries, known) -> Cand:
 
 def _place_at(doc, s: int, e: int, lx, countries, known, model_says_place: bool) -> Cand | None:
     t = tokens(doc)
-    text = doc[s:e].text
+    text = _text(doc, s, e)
     framed = _framing(t, s, e)
     keys = [k for k in lx.minor_place_keys(text, countries) if lx.place(k) is not None]
     if keys and (model_says_place or framed or _locative(t, s) or _beside_known(t, s, e, known)):
@@ -349,7 +356,7 @@ def _uncovered(doc, lx, countries, known, taken: set) -> list[Cand]:
                 t[j].lower_ in CONNECT and j + 1 < n and t[j + 1].cap)):
             j += 1
         best = None
-        run = doc[i:j].text
+        run = _text(doc, i, j)
         if j - i >= 2 and any(run.endswith(" " + f) for f in FACILITY_NAMES):
             best = Cand(i, j, PLACE, "Location", "pattern", (), None)    # "X International Airport"
         for e in range(j, i, -1) if best is None else ():   # longest first
