@@ -1,102 +1,47 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a kg store, with the HTML view.
 
-Each query runs in a forked child process that opens the store read-only: a
-runaway query is killed at the time limit (the client gets 503) while the
-server goes on answering others, and every answer reflects the store as it was
-when the query started. Updates get 403; SERVICE and FROM are refused (400).
-Binds 127.0.0.1 by default.
+Queries are answered by a pool of warm worker processes, each holding the store open
+read-only (`pool.WorkerPool`): a request costs its query, not a process start or a store
+open. A runaway query is stopped at the time limit by killing its worker (503, E073) while
+the other workers go on answering; a worker that dies costs its query a coded 500 (E072)
+and is replaced. Every answer reflects the store as it was when the query started, also
+while `kg build` writes to it (workers reopen the store when its files changed).
+Requests are read by `protocol.py` (SPARQL 1.1 Protocol: dataset parameters, FROM, a base
+IRI, coded 4xx for what it does not allow); updates get 403, SERVICE 400, methods other
+than GET, POST and OPTIONS 405. Binds 127.0.0.1 by default.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from ..errors import QueryRejected
-from ..namespaces import PREFIXES
-from ..query.run import MAX_QUERY_CHARS, check_query
-
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": "jsonld",
-}
+from ..errors import KgError
+from ..query.run import MAX_QUERY_CHARS
+from . import protocol
+from .pool import WorkerPool
+from .worker import GRAPH_TYPES, RESULT_TYPES, negotiate  # noqa: F401 (re-exported)
 
 
-def negotiate(accept: str, kinds: dict, default: str) -> str:
-    """Pick the first media type of `accept` that we serve (q-values ignored, order kept).
-
-    >>> negotiate("text/csv, */*", RESULT_TYPES, "application/sparql-results+json")
-    'text/csv'
-    """
-    for part in (accept or "").split(","):
-        mt = part.split(";")[0].strip().lower()
-        if mt in kinds:
-            return mt
-    return default
-
-
-def _answer(store_path: str, query: str, accept: str) -> tuple[str, bytes]:
-    """Open the store read-only, run the query and serialise the answer."""
-    store = ox.Store.read_only(store_path)
-    res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-    if isinstance(res, ox.QueryTriples):
-        mt = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        fmt = GRAPH_TYPES[mt]
-        triples = list(res)
-        if fmt == "jsonld":
-            import rdflib
-            g = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-            return mt, g.serialize(format="json-ld").encode("utf-8")
-        return mt, ox.serialize(triples, format=fmt)
-    mt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-    return mt, res.serialize(format=RESULT_TYPES[mt])
-
-
-def _run(store_path: str, query: str, accept: str, conn, attempts: int = 8) -> None:
-    """Child process: run one query, send (status, media type, body).
-
-    Retries while a writer is busy: RocksDB's read-only mode can meet files the writer is
-    replacing (compaction, a new column family); a retry opens the store as it now is.
-    """
-    import time
-    try:
-        for i in range(attempts):
-            try:
-                mt, body = _answer(store_path, query, accept)
-                break
-            except (OSError, RuntimeError):
-                if i == attempts - 1:
-                    raise
-                time.sleep(0.05 * (i + 1))
-        conn.send((200, mt, body))
-    except SyntaxError as exc:
-        conn.send((400, "text/plain", f"[E071] SPARQL syntax error: {' '.join(str(exc).split())}".encode()))
-    except Exception as exc:  # reported to the client, the server goes on
-        conn.send((500, "text/plain", f"[E072] query failed: {type(exc).__name__}: {exc}".encode()))
-    finally:
-        conn.close()
+def default_workers() -> int:
+    """Worker processes by default: two per core, at least 2, at most 8."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 class Endpoint:
+    """What the HTTP handler calls: queries (through the worker pool), views, entity pages."""
+
     def __init__(self, store_path: Path, timeout_s: float = 30.0, cors: str | None = None,
-                 view_html: bytes | None = None):
+                 view_html: bytes | None = None, *, workers: int | None = None,
+                 base_iri: str | None = None):
         self.store_path = str(store_path)
         self.timeout_s = timeout_s
         self.cors = cors
         self.view_html = view_html
-        self.ctx = mp.get_context("fork")
+        self.base_iri = base_iri
+        self.pool = WorkerPool(self.store_path, workers or default_workers(), timeout_s)
         self._view_lock = threading.Lock()
         self._graph = None
 
@@ -143,27 +88,12 @@ class Endpoint:
             return 404, "text/plain", f"[E101] no entity {iri!r} in this store; see / for the network".encode()
         return 200, "text/html", render_entity(g, iri, ENTITY_BASE, "/view").encode("utf-8")
 
-    def answer(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        try:
-            check_query(query)
-        except QueryRejected as exc:
-            status = 403 if "update" in str(exc) else 400
-            return status, "text/plain", str(exc).encode()
-        parent, child = self.ctx.Pipe(duplex=False)
-        proc = self.ctx.Process(target=_run, args=(self.store_path, query, accept, child), daemon=True)
-        proc.start()
-        child.close()
-        if parent.poll(self.timeout_s):
-            try:
-                result = parent.recv()
-            except EOFError:
-                result = (500, "text/plain", b"[E072] query process ended without an answer")
-        else:
-            proc.kill()
-            result = (503, "text/plain", f"[E073] query timed out after {self.timeout_s:g} s".encode())
-        proc.join(1)
-        parent.close()
-        return result
+    def answer(self, req: protocol.QueryRequest) -> tuple[int, str, bytes]:
+        """Run a checked query in a worker: 200, or a coded 4xx/5xx (E071-E073)."""
+        return self.pool.run(req)
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 ENTITY_BASE = "/entity?iri="
@@ -185,17 +115,21 @@ def _int(text: str | None, default: int) -> int:
 
 
 def make_handler(ep: Endpoint):
+    refuse = (403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg"
 
         def log_message(self, fmt, *args):  # quiet; errors go to the client
             pass
 
-        def _send(self, status: int, mt: str, body: bytes) -> None:
+        def _send(self, status: int, mt: str, body: bytes, headers: dict | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", f"{mt}; charset=utf-8" if mt.startswith("text/") else mt)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("X-Content-Type-Options", "nosniff")
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
             if mt == "text/html":
                 self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
                                  "style-src 'unsafe-inline'; img-src data: blob:")
@@ -204,24 +138,28 @@ def make_handler(ep: Endpoint):
             self.end_headers()
             self.wfile.write(body)
 
+        def _refuse(self, exc: KgError) -> None:
+            status = getattr(exc, "status", 400)
+            headers = {"Allow": protocol.ALLOW} if status == 405 else None
+            self._send(status, "text/plain", str(exc).encode("utf-8"), headers)
+
         def do_OPTIONS(self):
             self.send_response(204)
+            self.send_header("Allow", protocol.ALLOW)
             if ep.cors:
                 self.send_header("Access-Control-Allow-Origin", ep.cors)
-                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                self.send_header("Access-Control-Allow-Methods", protocol.ALLOW)
                 self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
             self.end_headers()
 
         def do_GET(self):
             url = urllib.parse.urlsplit(self.path)
             if url.path == "/sparql":
-                params = urllib.parse.parse_qs(url.query)
-                if "update" in params:
-                    return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-                q = params.get("query", [""])[0]
-                if not q:
-                    return self._send(400, "text/plain", b"[E075] missing 'query' parameter")
-                return self._send(*ep.answer(q, self.headers.get("Accept", "")))
+                try:
+                    req = protocol.from_get(url.query, self.headers.get("Accept", ""), ep.base_iri)
+                except KgError as exc:
+                    return self._refuse(exc)
+                return self._send(*ep.answer(req))
             if url.path in ("/", "/view"):
                 return self._send(*ep.view(urllib.parse.parse_qs(url.query)))
             if url.path == "/entity":
@@ -231,39 +169,71 @@ def make_handler(ep: Endpoint):
         def do_POST(self):
             url = urllib.parse.urlsplit(self.path)
             if url.path in ("/update", "/store"):
-                return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
+                return self._send(*refuse)
             if url.path != "/sparql":
                 return self._send(404, "text/plain", b"not found")
-            n = int(self.headers.get("Content-Length") or 0)
+            try:
+                n = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                return self._send(400, "text/plain", b"[E076] Content-Length is not a number")
             if n > MAX_QUERY_CHARS * 4:
                 return self._send(413, "text/plain", b"[E076] request body too large")
-            body = self.rfile.read(n).decode("utf-8", "replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if ctype == "application/sparql-update":
-                return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-            if ctype == "application/sparql-query":
-                q = body
-            else:
-                form = urllib.parse.parse_qs(body)
-                if "update" in form:
-                    return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-                q = form.get("query", [""])[0]
-            if not q:
-                return self._send(400, "text/plain", b"[E075] missing query")
-            self._send(*ep.answer(q, self.headers.get("Accept", "")))
+            body = self.rfile.read(n)
+            try:
+                req = protocol.from_post(url.query, self.headers.get("Content-Type"), body,
+                                         self.headers.get("Accept", ""), ep.base_iri)
+            except KgError as exc:
+                return self._refuse(exc)
+            self._send(*ep.answer(req))
+
+        def _not_allowed(self):
+            path = urllib.parse.urlsplit(self.path).path
+            if path in ("/update", "/store"):
+                return self._send(*refuse)
+            allow = protocol.ALLOW if path == "/sparql" else "GET"
+            self._send(405, "text/plain", f"[E078] {self.command} is not allowed on {path}; use {allow}"
+                       .encode("utf-8"), {"Allow": allow})
+
+        do_PUT = do_DELETE = do_PATCH = _not_allowed
 
     return Handler
 
 
+class Server(ThreadingHTTPServer):
+    """The HTTP server; `server_close` also stops the query workers."""
+
+    daemon_threads = True
+    request_queue_size = 128            # many clients at once: do not refuse connections
+    endpoint: Endpoint
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.endpoint.close()
+
+
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s: float = 30.0,
-          cors: str | None = None, ready: threading.Event | None = None) -> ThreadingHTTPServer:
-    """Make the server (call serve_forever on it). The view is rendered on first request."""
+          cors: str | None = None, ready: threading.Event | None = None,
+          workers: int | None = None) -> Server:
+    """Make the server (call serve_forever on it, server_close when done).
+
+    The query workers start at once (each opens the store read-only); the view is
+    rendered on first request. Raises StoreError (E052/E053) when there is no store.
+    """
     from ..graph.store import KgStore
     KgStore(store_path, read_only=True).close()      # fail now, with a coded error, if there is no store
-    ep = Endpoint(Path(store_path), timeout_s, cors, None)
-    ThreadingHTTPServer.request_queue_size = 128     # many clients at once: do not refuse connections
-    httpd = ThreadingHTTPServer((host, port), make_handler(ep))
-    httpd.daemon_threads = True
+    httpd = Server((host, port), None, bind_and_activate=False)
+    try:
+        httpd.server_bind()
+        httpd.server_activate()
+        bound = httpd.server_address[1]
+        name = f"[{host}]" if ":" in host else host
+        ep = Endpoint(Path(store_path), timeout_s, cors, None, workers=workers,
+                      base_iri=f"http://{name}:{bound}/sparql")
+    except BaseException:
+        httpd.socket.close()
+        raise
+    httpd.endpoint = ep
+    httpd.RequestHandlerClass = make_handler(ep)
     if ready is not None:
         ready.set()
     return httpd
