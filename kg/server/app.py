@@ -12,13 +12,13 @@ than GET, POST and OPTIONS 405. Binds 127.0.0.1 by default.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 
-from ..errors import KgError
 from ..query.run import MAX_QUERY_CHARS
 from . import protocol
 from .pool import WorkerPool
@@ -88,9 +88,9 @@ class Endpoint:
             return 404, "text/plain", f"[E101] no entity {iri!r} in this store; see / for the network".encode()
         return 200, "text/html", render_entity(g, iri, ENTITY_BASE, "/view").encode("utf-8")
 
-    def answer(self, req: protocol.QueryRequest) -> tuple[int, str, bytes]:
-        """Run a checked query in a worker: 200, or a coded 4xx/5xx (E071-E073)."""
-        return self.pool.run(req)
+    async def answer(self, req: protocol.RawRequest) -> tuple[int, str, bytes]:
+        """Read and run a request to /sparql in a worker: 200, or a coded 4xx/5xx."""
+        return await self.pool.run(req)
 
     def close(self) -> None:
         self.pool.close()
@@ -114,101 +114,140 @@ def _int(text: str | None, default: int) -> int:
         raise ViewError(f"{text!r}: not a whole number", code="E108") from None
 
 
-def make_handler(ep: Endpoint):
-    refuse = (403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg"
-
-        def log_message(self, fmt, *args):  # quiet; errors go to the client
-            pass
-
-        def _send(self, status: int, mt: str, body: bytes, headers: dict | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", f"{mt}; charset=utf-8" if mt.startswith("text/") else mt)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("X-Content-Type-Options", "nosniff")
-            for k, v in (headers or {}).items():
-                self.send_header(k, v)
-            if mt == "text/html":
-                self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
-                                 "style-src 'unsafe-inline'; img-src data: blob:")
-            if ep.cors:
-                self.send_header("Access-Control-Allow-Origin", ep.cors)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _refuse(self, exc: KgError) -> None:
-            status = getattr(exc, "status", 400)
-            headers = {"Allow": protocol.ALLOW} if status == 405 else None
-            self._send(status, "text/plain", str(exc).encode("utf-8"), headers)
-
-        def do_OPTIONS(self):
-            self.send_response(204)
-            self.send_header("Allow", protocol.ALLOW)
-            if ep.cors:
-                self.send_header("Access-Control-Allow-Origin", ep.cors)
-                self.send_header("Access-Control-Allow-Methods", protocol.ALLOW)
-                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.end_headers()
-
-        def do_GET(self):
-            url = urllib.parse.urlsplit(self.path)
-            if url.path == "/sparql":
-                try:
-                    req = protocol.from_get(url.query, self.headers.get("Accept", ""), ep.base_iri)
-                except KgError as exc:
-                    return self._refuse(exc)
-                return self._send(*ep.answer(req))
-            if url.path in ("/", "/view"):
-                return self._send(*ep.view(urllib.parse.parse_qs(url.query)))
-            if url.path == "/entity":
-                return self._send(*ep.entity(urllib.parse.parse_qs(url.query).get("iri", [""])[0]))
-            self._send(404, "text/plain", b"not found: try /sparql, / or /entity?iri=IRI")
-
-        def do_POST(self):
-            url = urllib.parse.urlsplit(self.path)
-            if url.path in ("/update", "/store"):
-                return self._send(*refuse)
-            if url.path != "/sparql":
-                return self._send(404, "text/plain", b"not found")
-            try:
-                n = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                return self._send(400, "text/plain", b"[E076] Content-Length is not a number")
-            if n > MAX_QUERY_CHARS * 4:
-                return self._send(413, "text/plain", b"[E076] request body too large")
-            body = self.rfile.read(n)
-            try:
-                req = protocol.from_post(url.query, self.headers.get("Content-Type"), body,
-                                         self.headers.get("Accept", ""), ep.base_iri)
-            except KgError as exc:
-                return self._refuse(exc)
-            self._send(*ep.answer(req))
-
-        def _not_allowed(self):
-            path = urllib.parse.urlsplit(self.path).path
-            if path in ("/update", "/store"):
-                return self._send(*refuse)
-            allow = protocol.ALLOW if path == "/sparql" else "GET"
-            self._send(405, "text/plain", f"[E078] {self.command} is not allowed on {path}; use {allow}"
-                       .encode("utf-8"), {"Allow": allow})
-
-        do_PUT = do_DELETE = do_PATCH = _not_allowed
-
-    return Handler
+STATIC_HEADERS = b"X-Content-Type-Options: nosniff\r\nConnection: close\r\n"
+CSP = (b"Content-Security-Policy: default-src 'none'; script-src 'unsafe-inline'; "
+       b"style-src 'unsafe-inline'; img-src data: blob:\r\n")
+REFUSE = (403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
+MAX_HEAD = 64 * 1024          # request line and headers
+READ_TIMEOUT_S = 60.0         # a client that sends nothing for this long is dropped
 
 
-class Server(ThreadingHTTPServer):
-    """The HTTP server; `server_close` also stops the query workers."""
+class Server:
+    """The HTTP server: one asyncio event loop reads requests and writes answers (one request
+    per connection); queries run in the worker pool, views and entity pages in a thread.
 
-    daemon_threads = True
-    request_queue_size = 128            # many clients at once: do not refuse connections
-    endpoint: Endpoint
+    Used like `http.server`'s servers: `serve_forever()` (blocks), `shutdown()` (from another
+    thread), `server_close()` (also stops the query workers), `server_address`.
+    """
+
+    def __init__(self, endpoint: Endpoint, sock) -> None:
+        self.endpoint = endpoint
+        self.socket = sock
+        self.server_address = sock.getsockname()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._running = threading.Event()
+
+    def serve_forever(self) -> None:
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        server = await asyncio.start_server(self._client, sock=self.socket, limit=MAX_HEAD)
+        self._running.set()
+        try:
+            await self._stop.wait()
+        finally:
+            server.close()
+            self._running.clear()
+
+    def shutdown(self) -> None:
+        """Stop `serve_forever` (call from another thread)."""
+        if self._loop is not None and self._running.is_set():
+            self._loop.call_soon_threadsafe(self._stop.set)
 
     def server_close(self) -> None:
-        super().server_close()
+        self.shutdown()
+        self.socket.close()
         self.endpoint.close()
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            answer = await asyncio.wait_for(self._read(reader, writer), READ_TIMEOUT_S)
+            if answer is not None:
+                writer.write(self._response(*answer))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, asyncio.TimeoutError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def _read(self, reader, writer):
+        """Read one request and answer it: (status, media type, body, extra headers), or None."""
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+        except asyncio.LimitOverrunError:
+            return 431, "text/plain", b"[E076] request headers too large", {}
+        lines = head.decode("latin-1").split("\r\n")
+        try:
+            method, target, _version = lines[0].split(" ")
+        except ValueError:
+            return 400, "text/plain", b"[E076] not an HTTP request line", {}
+        headers = {}
+        for line in lines[1:]:
+            name, sep, value = line.partition(":")
+            if sep:
+                headers[name.strip().lower()] = value.strip()
+        body = b""
+        if method == "POST":
+            if "chunked" in headers.get("transfer-encoding", "").lower():
+                return 411, "text/plain", b"[E076] send the body with a Content-Length", {}
+            try:
+                n = int(headers.get("content-length") or 0)
+            except ValueError:
+                return 400, "text/plain", b"[E076] Content-Length is not a number", {}
+            if n > MAX_QUERY_CHARS * 4:
+                return 413, "text/plain", b"[E076] request body too large", {}
+            if headers.get("expect", "").lower() == "100-continue":
+                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            body = await reader.readexactly(n)
+        return await self._route(method, target, headers, body)
+
+    async def _route(self, method: str, target: str, headers: dict, body: bytes):
+        ep = self.endpoint
+        url = urllib.parse.urlsplit(target)
+        path = url.path
+        if method == "OPTIONS":
+            extra = {"Allow": protocol.ALLOW}
+            if ep.cors:
+                extra.update({"Access-Control-Allow-Methods": protocol.ALLOW,
+                              "Access-Control-Allow-Headers": "Content-Type, Accept"})
+            return 204, "", b"", extra
+        if path == "/sparql" and method in ("GET", "POST"):
+            raw = protocol.RawRequest(method, url.query, headers.get("content-type"), body,
+                                      headers.get("accept", ""), ep.base_iri)
+            return (*await ep.answer(raw), {})
+        if path in ("/update", "/store") and method != "GET":
+            return (*REFUSE, {})
+        if method != "GET":
+            allow = protocol.ALLOW if path == "/sparql" else "GET"
+            return 405, "text/plain", f"[E078] {method} is not allowed on {path}; use {allow}".encode(), \
+                {"Allow": allow}
+        loop = asyncio.get_running_loop()
+        params = urllib.parse.parse_qs(url.query)
+        if path in ("/", "/view"):
+            return (*await loop.run_in_executor(None, ep.view, params), {})
+        if path == "/entity":
+            return (*await loop.run_in_executor(None, ep.entity, params.get("iri", [""])[0]), {})
+        return 404, "text/plain", b"not found: try /sparql, / or /entity?iri=IRI", {}
+
+    def _response(self, status: int, mt: str, body: bytes, extra: dict) -> bytes:
+        reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
+        head = [f"HTTP/1.1 {status} {reason}\r\n".encode("latin-1"), b"Server: kg\r\n", STATIC_HEADERS]
+        if mt:
+            ctype = f"{mt}; charset=utf-8" if mt.startswith("text/") else mt
+            head.append(f"Content-Type: {ctype}\r\n".encode("latin-1"))
+        if status != 204:
+            head.append(f"Content-Length: {len(body)}\r\n".encode("latin-1"))
+        if mt == "text/html":
+            head.append(CSP)
+        if self.endpoint.cors:
+            head.append(f"Access-Control-Allow-Origin: {self.endpoint.cors}\r\n".encode("latin-1"))
+        for k, v in extra.items():
+            head.append(f"{k}: {v}\r\n".encode("latin-1"))
+        head.append(b"\r\n")
+        return b"".join(head) + body
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s: float = 30.0,
@@ -219,21 +258,19 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s
     The query workers start at once (each opens the store read-only); the view is
     rendered on first request. Raises StoreError (E052/E053) when there is no store.
     """
+    import socket
     from ..graph.store import KgStore
     KgStore(store_path, read_only=True).close()      # fail now, with a coded error, if there is no store
-    httpd = Server((host, port), None, bind_and_activate=False)
+    sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+                                backlog=128)
     try:
-        httpd.server_bind()
-        httpd.server_activate()
-        bound = httpd.server_address[1]
+        bound = sock.getsockname()[1]
         name = f"[{host}]" if ":" in host else host
         ep = Endpoint(Path(store_path), timeout_s, cors, None, workers=workers,
                       base_iri=f"http://{name}:{bound}/sparql")
     except BaseException:
-        httpd.socket.close()
+        sock.close()
         raise
-    httpd.endpoint = ep
-    httpd.RequestHandlerClass = make_handler(ep)
     if ready is not None:
         ready.set()
-    return httpd
+    return Server(ep, sock)

@@ -1,46 +1,69 @@
 """A pool of warm query workers (`worker.work`), each holding the store open read-only.
 
 Guarantees:
-- A query runs alone in one worker process; the HTTP threads only wait for it.
+- A request runs alone in one worker process; the server's event loop only waits for it.
 - A query still running after `timeout_s` is stopped by killing its worker (503, E073);
   a fresh worker takes its place while the others go on answering.
+- A query still running after `YIELD_AFTER_S` gives way: its worker is moved to the idle
+  scheduling class (Linux SCHED_IDLE, else nice 19), so short queries are answered first
+  while it runs; that worker is replaced once it has answered.
 - A worker that dies mid-query (killed, out of memory, a crash in native code) costs that
   query a coded 500 (E072); it is replaced, and the next query is answered.
 - `close()` ends every worker; no process outlives the pool.
 
 Workers are forked from a fork server started once (multiprocessing's "forkserver"
-context), never from the threaded HTTP process itself.
+context), never from the server process itself. `run` is a coroutine: the pool belongs
+to the event loop that first calls it.
 """
 from __future__ import annotations
 
+import asyncio
 import multiprocessing as mp
-import queue
 import threading
 from dataclasses import dataclass
 
-from .worker import Answer, QueryRequest, work
+from .protocol import RawRequest
+from .worker import Answer, work
+
+
+YIELD_AFTER_S = 0.2
 
 
 @dataclass
 class _Worker:
     proc: mp.process.BaseProcess
     conn: object
+    yielded: bool = False
+
+
+def _give_way(pid: int) -> bool:
+    """Lower the priority of a process (irreversibly without privileges); False when not allowed."""
+    import os
+    try:
+        os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
+        return True
+    except (AttributeError, OSError):
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, 19)
+            return True
+        except (AttributeError, OSError):
+            return False
 
 
 class WorkerPool:
-    """`size` worker processes answering QueryRequests on the store at `store_path`."""
+    """`size` worker processes answering requests to /sparql on the store at `store_path`."""
 
     def __init__(self, store_path: str, size: int = 4, timeout_s: float = 30.0) -> None:
         self.store_path = store_path
+        self.size = max(1, size)
         self.timeout_s = timeout_s
         self.ctx = mp.get_context("forkserver")
         self.ctx.set_forkserver_preload(["kg.server.worker"])
-        self.idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(max(1, size)):
-            self.idle.put(self._start())
+        self._started = [self._start() for _ in range(self.size)]   # warm before the first request
+        self._idle: asyncio.Queue[_Worker] | None = None
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
@@ -63,40 +86,75 @@ class WorkerPool:
         try:
             w.proc.kill()
             w.proc.join(2)
-        except (OSError, ValueError):
+        except (OSError, ValueError, AssertionError):
             pass
         w.conn.close()
 
-    def _replace(self, w: _Worker) -> None:
-        """Kill `w` and put a fresh worker in the pool (started in the background)."""
-        self._retire(w)
+    def _queue(self) -> asyncio.Queue:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for w in self._started:
+                self._idle.put_nowait(w)
+        return self._idle
 
-        def start() -> None:
-            if not self._closed:
-                self.idle.put(self._start())
-        threading.Thread(target=start, name="kg-worker-start", daemon=True).start()
+    async def _replace(self, w: _Worker) -> None:
+        """Kill `w` and put a fresh worker in the pool (started off the event loop)."""
+        loop = asyncio.get_running_loop()
+        idle = self._queue()
+        await loop.run_in_executor(None, self._retire, w)
+        if not self._closed:
+            idle.put_nowait(await loop.run_in_executor(None, self._start))
 
-    def run(self, req: QueryRequest) -> Answer:
-        """Answer one query in a free worker (waiting for one if all are busy)."""
-        w = self.idle.get()
+    async def _answer(self, w: _Worker) -> Answer | None:
+        """The worker's answer; None when it ran out of time."""
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = w.conn.fileno()
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        first = min(YIELD_AFTER_S, self.timeout_s)
+        try:
+            await asyncio.wait_for(asyncio.shield(ready), first)
+        except asyncio.TimeoutError:
+            w.yielded = _give_way(w.proc.pid)
+            try:
+                await asyncio.wait_for(ready, self.timeout_s - first)
+            except asyncio.TimeoutError:
+                return None
+        finally:
+            loop.remove_reader(fd)
+        return w.conn.recv()
+
+    async def run(self, req: RawRequest) -> Answer:
+        """Answer one request in a free worker (waiting for one if all are busy): the worker reads
+        it (protocol.py, a coded 4xx when refused) and runs its query."""
+        idle = self._queue()
+        w = await idle.get()
         try:
             w.conn.send(req)
         except OSError:                       # died while idle: nothing ran, so try a fresh one
-            self._retire(w)
-            w = self._start()
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, self._retire, w)
+            w = await loop.run_in_executor(None, self._start)
             w.conn.send(req)
-        if not w.conn.poll(self.timeout_s):
-            self._replace(w)
-            return 503, "text/plain", (f"[E073] query timed out after {self.timeout_s:g} s and was stopped; "
-                                       "narrow it (LIMIT, fewer patterns) or ask for a longer --timeout").encode()
         try:
-            result = w.conn.recv()
+            result = await self._answer(w)
         except (EOFError, OSError):
+            await asyncio.get_running_loop().run_in_executor(None, w.proc.join, 1)
             code = w.proc.exitcode
-            self._replace(w)
+            asyncio.ensure_future(self._replace(w))
             return 500, "text/plain", (f"[E072] the query worker ended without an answer (exit code {code}); "
                                        "it has been replaced: send the query again").encode()
-        self.idle.put(w)
+        except asyncio.CancelledError:        # the server is stopping, or the client left
+            asyncio.ensure_future(self._replace(w))
+            raise
+        if result is None:
+            asyncio.ensure_future(self._replace(w))
+            return 503, "text/plain", (f"[E073] query timed out after {self.timeout_s:g} s and was stopped; "
+                                       "narrow it (LIMIT, fewer patterns) or ask for a longer --timeout").encode()
+        if w.yielded:                          # it runs at idle priority now: a fresh one instead
+            asyncio.ensure_future(self._replace(w))
+        else:
+            idle.put_nowait(w)
         return result
 
     def close(self) -> None:

@@ -18,17 +18,41 @@ query guard refuses (SERVICE, too long, too deep: 400, E070).
 from __future__ import annotations
 
 import urllib.parse
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..errors import KgError, QueryRejected
 from ..query.guard import check_query
-from .worker import QueryRequest
 
 ALLOW = "GET, POST, OPTIONS"
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """One query as the protocol layer understood it (checked, dataset parsed)."""
+
+    query: str
+    accept: str = ""
+    default_graphs: tuple[str, ...] | None = None   # None: as the query says (FROM), else `union`
+    named_graphs: tuple[str, ...] | None = None     # None: as the query says (FROM NAMED), else all
+    base_iri: str | None = None
+    union: bool = True        # no dataset named anywhere: the default graph is the union of all graphs
+
+
+@dataclass(frozen=True)
+class RawRequest:
+    """A request to /sparql as it came: what `read_request` needs, and no more."""
+
+    method: str                  # GET or POST
+    query_string: str
+    content_type: str | None = None
+    body: bytes = b""
+    accept: str = ""
+    base_iri: str | None = None
 
 
 class ProtocolError(KgError):
@@ -59,6 +83,13 @@ def media_type(header: str | None) -> tuple[str, dict[str, str]]:
         k, _, v = p.partition("=")
         params[k.strip().lower()] = v.strip().strip('"').lower()
     return parts[0].strip().lower(), params
+
+
+def read_request(raw: RawRequest) -> QueryRequest:
+    """The query of a GET or POST request; ProtocolError (with its HTTP status) when refused."""
+    if raw.method == "POST":
+        return from_post(raw.query_string, raw.content_type, raw.body, raw.accept, raw.base_iri)
+    return from_get(raw.query_string, raw.accept, raw.base_iri)
 
 
 def from_get(query_string: str, accept: str = "", base_iri: str | None = None) -> QueryRequest:
@@ -114,13 +145,14 @@ def _request(pairs: list[tuple[str, str]], accept: str, base_iri: str | None) ->
     default = tuple(_iri(v, "default-graph-uri") for k, v in pairs if k == "default-graph-uri")
     named = tuple(_iri(v, "named-graph-uri") for k, v in pairs if k == "named-graph-uri")
     try:
-        check_query(queries[0], dataset=True)
+        names_dataset = check_query(queries[0], dataset=True)
     except QueryRejected as exc:
         if "update" in str(exc):
             raise read_only_refusal() from None
         raise ProtocolError(str(exc).split("] ", 1)[1], code=exc.code) from None
     dataset = bool(default or named)
-    return QueryRequest(queries[0], accept, default if dataset else None, named if dataset else None, base_iri)
+    return QueryRequest(queries[0], accept, default if dataset else None, named if dataset else None, base_iri,
+                        union=not (dataset or names_dataset))
 
 
 def _iri(value: str, name: str) -> str:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
-from ..query.guard import names_dataset
+from .protocol import ProtocolError, QueryRequest, RawRequest, read_request
 
 RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -37,17 +36,6 @@ GRAPH_TYPES = {
 }
 OPEN_ATTEMPTS = 8          # a writer replacing files can make a read-only open fail: retry
 Answer = tuple[int, str, bytes]   # HTTP status, media type, body
-
-
-@dataclass(frozen=True)
-class QueryRequest:
-    """One query as the protocol layer understood it (checked, dataset parsed)."""
-
-    query: str
-    accept: str = ""
-    default_graphs: tuple[str, ...] | None = None   # None: the store's union of graphs
-    named_graphs: tuple[str, ...] | None = None     # None: every named graph of the store
-    base_iri: str | None = None
 
 
 def negotiate(accept: str, kinds: dict, default: str) -> str:
@@ -120,8 +108,7 @@ def evaluate(store: ox.Store, req: QueryRequest) -> Answer:
     """Run one query on `store` and serialise the answer in the negotiated format."""
     kw: dict = {"prefixes": PREFIXES, "base_iri": req.base_iri}
     if req.default_graphs is None and req.named_graphs is None:
-        # the union flag would override the query's own FROM / FROM NAMED
-        kw["use_default_graph_as_union"] = not names_dataset(req.query)
+        kw["use_default_graph_as_union"] = req.union   # it would override the query's FROM
     else:
         kw["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs or ()]
         kw["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs or ()]
@@ -159,8 +146,17 @@ def answer(handle: StoreHandle, req: QueryRequest) -> Answer:
     raise AssertionError("unreachable")
 
 
+def respond(handle: StoreHandle, raw: RawRequest) -> Answer:
+    """The HTTP answer to one request to /sparql: read it (protocol.py), then run its query."""
+    try:
+        req = read_request(raw)
+    except ProtocolError as exc:
+        return exc.status, "text/plain", str(exc).encode("utf-8")
+    return answer(handle, req)
+
+
 def work(path: str, conn) -> None:
-    """Worker process main loop: receive QueryRequests on `conn`, send Answers, until None or EOF."""
+    """Worker process main loop: receive RawRequests on `conn`, send Answers, until None or EOF."""
     from .. import netguard
     netguard.install()
     handle = StoreHandle(path)
@@ -176,7 +172,7 @@ def work(path: str, conn) -> None:
         if req is None:
             return
         try:
-            result = answer(handle, req)
+            result = respond(handle, req)
         except Exception as exc:          # reported to the client, the worker goes on
             result = (500, "text/plain", f"[E072] query failed: {type(exc).__name__}: {exc}".encode())
         try:
