@@ -183,7 +183,7 @@ def endpoint_bench(store_path: Path) -> None:
     kg_port, ox_port = _free_port(), _free_port()
     servers = {
         "kg": ([sys.executable, "-m", "kg", "serve", "--store", str(store_path), "--port", str(kg_port),
-                "--timeout", f"{RUNAWAY_LIMIT_S:g}", "--workers", "4"], f"http://127.0.0.1:{kg_port}/sparql"),
+                "--timeout", f"{RUNAWAY_LIMIT_S:g}"], f"http://127.0.0.1:{kg_port}/sparql"),
         "oxigraph": ([str(Path(sys.executable).parent / "oxigraph"), "serve-read-only", "--location",
                       str(store_path), "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"],
                      f"http://127.0.0.1:{ox_port}/query"),
