@@ -137,9 +137,14 @@ class Server:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._running = threading.Event()
+        self._done = threading.Event()
 
     def serve_forever(self) -> None:
-        asyncio.run(self._serve())
+        self._done.clear()
+        try:
+            asyncio.run(self._serve())
+        finally:
+            self._done.set()
 
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -153,9 +158,10 @@ class Server:
             self._running.clear()
 
     def shutdown(self) -> None:
-        """Stop `serve_forever` (call from another thread)."""
+        """Stop `serve_forever` and wait for it to return (call from another thread)."""
         if self._loop is not None and self._running.is_set():
             self._loop.call_soon_threadsafe(self._stop.set)
+            self._done.wait(10)
 
     def server_close(self) -> None:
         self.shutdown()
