@@ -4,9 +4,6 @@ Guarantees:
 - A request runs alone in one worker process; the server's event loop only waits for it.
 - A query still running after `timeout_s` is stopped by killing its worker (503, E073);
   a fresh worker takes its place while the others go on answering.
-- A query still running after `YIELD_AFTER_S` gives way: its worker is moved to the idle
-  scheduling class (Linux SCHED_IDLE, else nice 19), so short queries are answered first
-  while it runs; that worker is replaced once it has answered.
 - A worker that dies mid-query (killed, out of memory, a crash in native code) costs that
   query a coded 500 (E072); it is replaced, and the next query is answered.
 - `close()` ends every worker; no process outlives the pool.
@@ -26,28 +23,10 @@ from .protocol import RawRequest
 from .worker import Answer, work
 
 
-YIELD_AFTER_S = 0.2
-
-
 @dataclass
 class _Worker:
     proc: mp.process.BaseProcess
     conn: object
-    yielded: bool = False
-
-
-def _give_way(pid: int) -> bool:
-    """Lower the priority of a process (irreversibly without privileges); False when not allowed."""
-    import os
-    try:
-        os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
-        return True
-    except (AttributeError, OSError):
-        try:
-            os.setpriority(os.PRIO_PROCESS, pid, 19)
-            return True
-        except (AttributeError, OSError):
-            return False
 
 
 class WorkerPool:
@@ -111,15 +90,10 @@ class WorkerPool:
         ready = loop.create_future()
         fd = w.conn.fileno()
         loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-        first = min(YIELD_AFTER_S, self.timeout_s)
         try:
-            await asyncio.wait_for(asyncio.shield(ready), first)
+            await asyncio.wait_for(ready, self.timeout_s)
         except asyncio.TimeoutError:
-            w.yielded = _give_way(w.proc.pid)
-            try:
-                await asyncio.wait_for(ready, self.timeout_s - first)
-            except asyncio.TimeoutError:
-                return None
+            return None
         finally:
             loop.remove_reader(fd)
         return w.conn.recv()
@@ -151,10 +125,7 @@ class WorkerPool:
             asyncio.ensure_future(self._replace(w))
             return 503, "text/plain", (f"[E073] query timed out after {self.timeout_s:g} s and was stopped; "
                                        "narrow it (LIMIT, fewer patterns) or ask for a longer --timeout").encode()
-        if w.yielded:                          # it runs at idle priority now: a fresh one instead
-            asyncio.ensure_future(self._replace(w))
-        else:
-            idle.put_nowait(w)
+        idle.put_nowait(w)
         return result
 
     def close(self) -> None:
