@@ -170,26 +170,28 @@ class Server:
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            answer = await asyncio.wait_for(self._read(reader, writer), READ_TIMEOUT_S)
-            if answer is not None:
-                writer.write(self._response(*answer))
-                await writer.drain()
+            request, answer = await asyncio.wait_for(self._read(reader, writer), READ_TIMEOUT_S)
+            if answer is None:
+                answer = await self._route(*request)
+            writer.write(self._response(*answer))
+            await writer.drain()
         except (asyncio.IncompleteReadError, asyncio.TimeoutError, ConnectionError):
             pass
         finally:
             writer.close()
 
-    async def _read(self, reader, writer):
-        """Read one request and answer it: (status, media type, body, extra headers), or None."""
+    async def _read(self, reader, writer) -> tuple:
+        """Read one request: ((method, target, headers, body), None), or (None, the answer to a bad
+        one: status, media type, body, extra headers). Bounded by READ_TIMEOUT_S; the query is not."""
         try:
             head = await reader.readuntil(b"\r\n\r\n")
         except asyncio.LimitOverrunError:
-            return 431, "text/plain", b"[E076] request headers too large", {}
+            return None, (431, "text/plain", b"[E076] request headers too large", {})
         lines = head.decode("latin-1").split("\r\n")
         try:
             method, target, _version = lines[0].split(" ")
         except ValueError:
-            return 400, "text/plain", b"[E076] not an HTTP request line", {}
+            return None, (400, "text/plain", b"[E076] not an HTTP request line", {})
         headers = {}
         for line in lines[1:]:
             name, sep, value = line.partition(":")
@@ -198,17 +200,17 @@ class Server:
         body = b""
         if method == "POST":
             if "chunked" in headers.get("transfer-encoding", "").lower():
-                return 411, "text/plain", b"[E076] send the body with a Content-Length", {}
+                return None, (411, "text/plain", b"[E076] send the body with a Content-Length", {})
             try:
                 n = int(headers.get("content-length") or 0)
             except ValueError:
-                return 400, "text/plain", b"[E076] Content-Length is not a number", {}
+                return None, (400, "text/plain", b"[E076] Content-Length is not a number", {})
             if n > MAX_QUERY_CHARS * 4:
-                return 413, "text/plain", b"[E076] request body too large", {}
+                return None, (413, "text/plain", b"[E076] request body too large", {})
             if headers.get("expect", "").lower() == "100-continue":
                 writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             body = await reader.readexactly(n)
-        return await self._route(method, target, headers, body)
+        return (method, target, headers, body), None
 
     async def _route(self, method: str, target: str, headers: dict, body: bytes):
         ep = self.endpoint
