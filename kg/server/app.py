@@ -22,7 +22,6 @@ from pathlib import Path
 from ..query.run import MAX_QUERY_CHARS
 from . import protocol
 from .pool import WorkerPool
-from .worker import GRAPH_TYPES, RESULT_TYPES, negotiate  # noqa: F401 (re-exported)
 
 
 def default_workers() -> int:
