@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -116,45 +117,136 @@ def main() -> None:
             del store
 
 
-def endpoint_bench(store_path: Path) -> None:
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+RUNAWAY_LIMIT_S = 2.0
+
+
+def _free_port() -> int:
     import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store_path), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": QUERIES["2hop"]})
+        return s.getsockname()[1]
+
+
+def _start(cmd: list[str], probe: str) -> subprocess.Popen | None:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            urllib.request.urlopen(probe, timeout=30).read()
+            return proc
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                return None
+            time.sleep(0.2)
+
+
+def _get(url: str) -> tuple[float, int]:
+    """(milliseconds, status) of one GET, with a fresh connection as most clients make."""
+    t0 = time.perf_counter()
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=30).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    print("BENCH endpoint_start failed -")
-                    return
-                time.sleep(0.2)
+        with urllib.request.urlopen(url, timeout=120) as r:
+            r.read()
+            status = r.status
+    except urllib.error.HTTPError as exc:
+        exc.read()
+        status = exc.code
+    except OSError:
+        status = 0
+    return (time.perf_counter() - t0) * 1000, status
+
+
+def load(url: str, clients: int, per: int = 10, until=None) -> dict:
+    """`clients` threads each sending `per` requests (and more while `until()` is False):
+    latency p50/p99 in ms, requests per second, requests that did not get 200."""
+    def client(_):
+        out, i = [], 0
+        while i < per or (until is not None and not until()):
+            out.append(_get(url))
+            i += 1
+        return out
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        out = [r for rs in pool.map(client, range(clients)) for r in rs]
+    wall = time.perf_counter() - t0
+    lat = sorted(ms for ms, _ in out)
+    return {"p50": statistics.median(lat), "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))],
+            "rps": len(out) / wall, "errors": sum(1 for _, st in out if st != 200), "n": len(out)}
+
+
+def endpoint_bench(store_path: Path) -> None:
+    """`kg serve` and `oxigraph serve-read-only` on the same store, same 2-hop query, same
+    client (urllib, a connection per request), 1/8/32 concurrent clients; then a runaway
+    query among 31 clients on `kg serve`."""
+    query = sparql_prologue() + QUERIES["2hop"]     # the same text for both servers
+    kg_port, ox_port = _free_port(), _free_port()
+    servers = {
+        "kg": ([sys.executable, "-m", "kg", "serve", "--store", str(store_path), "--port", str(kg_port),
+                "--timeout", f"{RUNAWAY_LIMIT_S:g}"], f"http://127.0.0.1:{kg_port}/sparql"),
+        "oxigraph": ([str(Path(sys.executable).parent / "oxigraph"), "serve-read-only", "--location",
+                      str(store_path), "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"],
+                     f"http://127.0.0.1:{ox_port}/query"),
+    }
+    procs, urls = {}, {}
+    try:
+        for name, (cmd, base) in servers.items():
+            urls[name] = base + "?" + urllib.parse.urlencode({"query": query})
+            if name == "oxigraph" and not Path(cmd[0]).exists():
+                print("BENCH endpoint_oxigraph skipped(oxigraph not installed: make test-deps) -")
+                continue
+            procs[name] = _start(cmd, urls[name])
+            if procs[name] is None:
+                print(f"BENCH endpoint_{name}_start failed -")
+                return
+        table = []
         for clients in (1, 8, 32):
-            per = 10
-            def one(_):
-                t0 = time.perf_counter()
-                with urllib.request.urlopen(url, timeout=60) as r:
-                    r.read()
-                    ok = r.status == 200
-                return (time.perf_counter() - t0) * 1000, ok
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(clients) as pool:
-                out = list(pool.map(one, range(clients * per)))
-            wall = time.perf_counter() - t0
-            lat = statistics.median(ms for ms, _ in out)
-            errors = sum(1 for _, ok in out if not ok)
-            print(f"BENCH endpoint_{clients}c_latency_ms {lat:.1f} ms")
-            print(f"BENCH endpoint_{clients}c_throughput {len(out) / wall:.1f} req/s")
-            print(f"BENCH endpoint_{clients}c_errors {errors} errors")
+            row = {name: load(urls[name], clients) for name in procs}
+            k = row["kg"]
+            print(f"BENCH endpoint_{clients}c_p50_ms {k['p50']:.1f} ms")
+            print(f"BENCH endpoint_{clients}c_p99_ms {k['p99']:.1f} ms")
+            print(f"BENCH endpoint_{clients}c_throughput {k['rps']:.1f} req/s")
+            print(f"BENCH endpoint_{clients}c_errors {k['errors']} errors")
+            if "oxigraph" in row:
+                o = row["oxigraph"]
+                print(f"BENCH oxigraph_{clients}c_p50_ms {o['p50']:.1f} ms")
+                print(f"BENCH oxigraph_{clients}c_p99_ms {o['p99']:.1f} ms")
+                print(f"BENCH oxigraph_{clients}c_throughput {o['rps']:.1f} req/s")
+                print(f"BENCH oxigraph_{clients}c_errors {o['errors']} errors")
+                print(f"BENCH endpoint_{clients}c_vs_oxigraph {k['rps'] / o['rps']:.2f} x")
+            table.append((clients, row))
+        _runaway(servers["kg"][1], urls["kg"])
+        print("endpoint, 2-hop query, 100k store: p50 / p99 ms, req/s")
+        print(f"{'clients':>7} | {'kg serve':>24} | {'oxigraph serve-read-only':>24}")
+        for clients, row in table:
+            cells = [f"{r['p50']:.1f} / {r['p99']:.1f} / {r['rps']:.0f}" for r in
+                     (row["kg"], row.get("oxigraph", {"p50": 0, "p99": 0, "rps": 0}))]
+            print(f"{clients:>7} | {cells[0]:>24} | {cells[1]:>24}")
     finally:
-        proc.terminate()
-        proc.wait(10)
+        for proc in procs.values():
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+
+
+def _runaway(base: str, url: str) -> None:
+    """One runaway query (a cartesian join) among 31 clients running the 2-hop query."""
+    done = {"t": None, "status": None}
+
+    def runaway() -> None:
+        ms, status = _get(base + "?" + urllib.parse.urlencode({"query": RUNAWAY}))
+        done["t"], done["status"] = ms / 1000, status
+    import threading
+    t = threading.Thread(target=runaway)
+    t.start()
+    time.sleep(0.1)
+    r = load(url, 31, per=5, until=lambda: done["t"] is not None)
+    t.join()
+    print(f"BENCH endpoint_32c_runaway_p99_ms {r['p99']:.1f} ms")
+    print(f"BENCH endpoint_32c_runaway_p50_ms {r['p50']:.1f} ms")
+    print(f"BENCH endpoint_32c_runaway_errors {r['errors']} errors")
+    print(f"BENCH endpoint_runaway_stopped_s {done['t']:.2f} s (status {done['status']}, "
+          f"limit {RUNAWAY_LIMIT_S:g} s)")
 
 
 if __name__ == "__main__":

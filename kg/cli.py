@@ -290,11 +290,12 @@ def serve(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
           host: str = typer.Option("127.0.0.1", "--host", help="address to bind (loopback by default)"),
           port: int = typer.Option(7879, "--port", help="port"),
           timeout: float = typer.Option(30.0, "--timeout", help="seconds a query may run"),
-          cors: Optional[str] = typer.Option(None, "--cors", help="Access-Control-Allow-Origin value, e.g. '*'")) -> None:
+          cors: Optional[str] = typer.Option(None, "--cors", help="Access-Control-Allow-Origin value, e.g. '*'"),
+          workers: Optional[int] = typer.Option(None, "--workers", help="query worker processes (default: 2 per core, 2-8)")) -> None:
     """Serve a read-only SPARQL endpoint at /sparql and the network view at /."""
     from .server.app import serve as make_server
 
-    httpd = make_server(store, host, port, timeout, cors)
+    httpd = make_server(store, host, port, timeout, cors, workers=workers)
     err.print(f"serving {store}: SPARQL at http://{host}:{port}/sparql, view at http://{host}:{port}/",
               markup=False, highlight=False)
     try:

@@ -1,102 +1,46 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a kg store, with the HTML view.
 
-Each query runs in a forked child process that opens the store read-only: a
-runaway query is killed at the time limit (the client gets 503) while the
-server goes on answering others, and every answer reflects the store as it was
-when the query started. Updates get 403; SERVICE and FROM are refused (400).
-Binds 127.0.0.1 by default.
+Queries are answered by a pool of warm worker processes, each holding the store open
+read-only (`pool.WorkerPool`): a request costs its query, not a process start or a store
+open. A runaway query is stopped at the time limit by killing its worker (503, E073) while
+the other workers go on answering; a worker that dies costs its query a coded 500 (E072)
+and is replaced. Every answer reflects the store as it was when the query started, also
+while `kg build` writes to it (workers reopen the store when its files changed).
+Requests are read by `protocol.py` (SPARQL 1.1 Protocol: dataset parameters, FROM, a base
+IRI, coded 4xx for what it does not allow); updates get 403, SERVICE 400, methods other
+than GET, POST and OPTIONS 405. Binds 127.0.0.1 by default.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
+import asyncio
+import os
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from ..errors import QueryRejected
-from ..namespaces import PREFIXES
-from ..query.run import MAX_QUERY_CHARS, check_query
-
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": "jsonld",
-}
+from ..query.run import MAX_QUERY_CHARS
+from . import protocol
+from .pool import WorkerPool
 
 
-def negotiate(accept: str, kinds: dict, default: str) -> str:
-    """Pick the first media type of `accept` that we serve (q-values ignored, order kept).
-
-    >>> negotiate("text/csv, */*", RESULT_TYPES, "application/sparql-results+json")
-    'text/csv'
-    """
-    for part in (accept or "").split(","):
-        mt = part.split(";")[0].strip().lower()
-        if mt in kinds:
-            return mt
-    return default
-
-
-def _answer(store_path: str, query: str, accept: str) -> tuple[str, bytes]:
-    """Open the store read-only, run the query and serialise the answer."""
-    store = ox.Store.read_only(store_path)
-    res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-    if isinstance(res, ox.QueryTriples):
-        mt = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        fmt = GRAPH_TYPES[mt]
-        triples = list(res)
-        if fmt == "jsonld":
-            import rdflib
-            g = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-            return mt, g.serialize(format="json-ld").encode("utf-8")
-        return mt, ox.serialize(triples, format=fmt)
-    mt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-    return mt, res.serialize(format=RESULT_TYPES[mt])
-
-
-def _run(store_path: str, query: str, accept: str, conn, attempts: int = 8) -> None:
-    """Child process: run one query, send (status, media type, body).
-
-    Retries while a writer is busy: RocksDB's read-only mode can meet files the writer is
-    replacing (compaction, a new column family); a retry opens the store as it now is.
-    """
-    import time
-    try:
-        for i in range(attempts):
-            try:
-                mt, body = _answer(store_path, query, accept)
-                break
-            except (OSError, RuntimeError):
-                if i == attempts - 1:
-                    raise
-                time.sleep(0.05 * (i + 1))
-        conn.send((200, mt, body))
-    except SyntaxError as exc:
-        conn.send((400, "text/plain", f"[E071] SPARQL syntax error: {' '.join(str(exc).split())}".encode()))
-    except Exception as exc:  # reported to the client, the server goes on
-        conn.send((500, "text/plain", f"[E072] query failed: {type(exc).__name__}: {exc}".encode()))
-    finally:
-        conn.close()
+def default_workers() -> int:
+    """Worker processes by default: two per core, at least 2, at most 8."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 class Endpoint:
+    """What the HTTP handler calls: queries (through the worker pool), views, entity pages."""
+
     def __init__(self, store_path: Path, timeout_s: float = 30.0, cors: str | None = None,
-                 view_html: bytes | None = None):
+                 view_html: bytes | None = None, *, workers: int | None = None,
+                 base_iri: str | None = None):
         self.store_path = str(store_path)
         self.timeout_s = timeout_s
         self.cors = cors
         self.view_html = view_html
-        self.ctx = mp.get_context("fork")
+        self.base_iri = base_iri
+        self.pool = WorkerPool(self.store_path, workers or default_workers(), timeout_s)
         self._view_lock = threading.Lock()
         self._graph = None
 
@@ -143,27 +87,12 @@ class Endpoint:
             return 404, "text/plain", f"[E101] no entity {iri!r} in this store; see / for the network".encode()
         return 200, "text/html", render_entity(g, iri, ENTITY_BASE, "/view").encode("utf-8")
 
-    def answer(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        try:
-            check_query(query)
-        except QueryRejected as exc:
-            status = 403 if "update" in str(exc) else 400
-            return status, "text/plain", str(exc).encode()
-        parent, child = self.ctx.Pipe(duplex=False)
-        proc = self.ctx.Process(target=_run, args=(self.store_path, query, accept, child), daemon=True)
-        proc.start()
-        child.close()
-        if parent.poll(self.timeout_s):
-            try:
-                result = parent.recv()
-            except EOFError:
-                result = (500, "text/plain", b"[E072] query process ended without an answer")
-        else:
-            proc.kill()
-            result = (503, "text/plain", f"[E073] query timed out after {self.timeout_s:g} s".encode())
-        proc.join(1)
-        parent.close()
-        return result
+    async def answer(self, req: protocol.RawRequest) -> tuple[int, str, bytes]:
+        """Read and run a request to /sparql in a worker: 200, or a coded 4xx/5xx."""
+        return await self.pool.run(req)
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 ENTITY_BASE = "/entity?iri="
@@ -184,86 +113,171 @@ def _int(text: str | None, default: int) -> int:
         raise ViewError(f"{text!r}: not a whole number", code="E108") from None
 
 
-def make_handler(ep: Endpoint):
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg"
+STATIC_HEADERS = b"X-Content-Type-Options: nosniff\r\nConnection: close\r\n"
+CSP = (b"Content-Security-Policy: default-src 'none'; script-src 'unsafe-inline'; "
+       b"style-src 'unsafe-inline'; img-src data: blob:\r\n")
+REFUSE = (403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
+MAX_HEAD = 64 * 1024          # request line and headers
+READ_TIMEOUT_S = 60.0         # a client that sends nothing for this long is dropped
 
-        def log_message(self, fmt, *args):  # quiet; errors go to the client
+
+class Server:
+    """The HTTP server: one asyncio event loop reads requests and writes answers (one request
+    per connection); queries run in the worker pool, views and entity pages in a thread.
+
+    Used like `http.server`'s servers: `serve_forever()` (blocks), `shutdown()` (from another
+    thread), `server_close()` (also stops the query workers), `server_address`.
+    """
+
+    def __init__(self, endpoint: Endpoint, sock) -> None:
+        self.endpoint = endpoint
+        self.socket = sock
+        self.server_address = sock.getsockname()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._running = threading.Event()
+        self._done = threading.Event()
+
+    def serve_forever(self) -> None:
+        self._done.clear()
+        try:
+            asyncio.run(self._serve())
+        finally:
+            self._done.set()
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        server = await asyncio.start_server(self._client, sock=self.socket, limit=MAX_HEAD)
+        self._running.set()
+        try:
+            await self._stop.wait()
+        finally:
+            server.close()
+            self._running.clear()
+
+    def shutdown(self) -> None:
+        """Stop `serve_forever` and wait for it to return (call from another thread)."""
+        if self._loop is not None and self._running.is_set():
+            self._loop.call_soon_threadsafe(self._stop.set)
+            self._done.wait(10)
+
+    def server_close(self) -> None:
+        self.shutdown()
+        self.socket.close()
+        self.endpoint.close()
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            request, answer = await asyncio.wait_for(self._read(reader, writer), READ_TIMEOUT_S)
+            if answer is None:
+                answer = await self._route(*request)
+            writer.write(self._response(*answer))
+            await writer.drain()
+        except (asyncio.IncompleteReadError, asyncio.TimeoutError, ConnectionError):
             pass
+        finally:
+            writer.close()
 
-        def _send(self, status: int, mt: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", f"{mt}; charset=utf-8" if mt.startswith("text/") else mt)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("X-Content-Type-Options", "nosniff")
-            if mt == "text/html":
-                self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
-                                 "style-src 'unsafe-inline'; img-src data: blob:")
-            if ep.cors:
-                self.send_header("Access-Control-Allow-Origin", ep.cors)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_OPTIONS(self):
-            self.send_response(204)
-            if ep.cors:
-                self.send_header("Access-Control-Allow-Origin", ep.cors)
-                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.end_headers()
-
-        def do_GET(self):
-            url = urllib.parse.urlsplit(self.path)
-            if url.path == "/sparql":
-                params = urllib.parse.parse_qs(url.query)
-                if "update" in params:
-                    return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-                q = params.get("query", [""])[0]
-                if not q:
-                    return self._send(400, "text/plain", b"[E075] missing 'query' parameter")
-                return self._send(*ep.answer(q, self.headers.get("Accept", "")))
-            if url.path in ("/", "/view"):
-                return self._send(*ep.view(urllib.parse.parse_qs(url.query)))
-            if url.path == "/entity":
-                return self._send(*ep.entity(urllib.parse.parse_qs(url.query).get("iri", [""])[0]))
-            self._send(404, "text/plain", b"not found: try /sparql, / or /entity?iri=IRI")
-
-        def do_POST(self):
-            url = urllib.parse.urlsplit(self.path)
-            if url.path in ("/update", "/store"):
-                return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-            if url.path != "/sparql":
-                return self._send(404, "text/plain", b"not found")
-            n = int(self.headers.get("Content-Length") or 0)
+    async def _read(self, reader, writer) -> tuple:
+        """Read one request: ((method, target, headers, body), None), or (None, the answer to a bad
+        one: status, media type, body, extra headers). Bounded by READ_TIMEOUT_S; the query is not."""
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+        except asyncio.LimitOverrunError:
+            return None, (431, "text/plain", b"[E076] request headers too large", {})
+        lines = head.decode("latin-1").split("\r\n")
+        try:
+            method, target, _version = lines[0].split(" ")
+        except ValueError:
+            return None, (400, "text/plain", b"[E076] not an HTTP request line", {})
+        headers = {}
+        for line in lines[1:]:
+            name, sep, value = line.partition(":")
+            if sep:
+                headers[name.strip().lower()] = value.strip()
+        body = b""
+        if method == "POST":
+            if "chunked" in headers.get("transfer-encoding", "").lower():
+                return None, (411, "text/plain", b"[E076] send the body with a Content-Length", {})
+            try:
+                n = int(headers.get("content-length") or 0)
+            except ValueError:
+                return None, (400, "text/plain", b"[E076] Content-Length is not a number", {})
             if n > MAX_QUERY_CHARS * 4:
-                return self._send(413, "text/plain", b"[E076] request body too large")
-            body = self.rfile.read(n).decode("utf-8", "replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if ctype == "application/sparql-update":
-                return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-            if ctype == "application/sparql-query":
-                q = body
-            else:
-                form = urllib.parse.parse_qs(body)
-                if "update" in form:
-                    return self._send(403, "text/plain", b"[E074] updates are not allowed: this endpoint is read-only")
-                q = form.get("query", [""])[0]
-            if not q:
-                return self._send(400, "text/plain", b"[E075] missing query")
-            self._send(*ep.answer(q, self.headers.get("Accept", "")))
+                return None, (413, "text/plain", b"[E076] request body too large", {})
+            if headers.get("expect", "").lower() == "100-continue":
+                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            body = await reader.readexactly(n)
+        return (method, target, headers, body), None
 
-    return Handler
+    async def _route(self, method: str, target: str, headers: dict, body: bytes):
+        ep = self.endpoint
+        url = urllib.parse.urlsplit(target)
+        path = url.path
+        if method == "OPTIONS":
+            extra = {"Allow": protocol.ALLOW}
+            if ep.cors:
+                extra.update({"Access-Control-Allow-Methods": protocol.ALLOW,
+                              "Access-Control-Allow-Headers": "Content-Type, Accept"})
+            return 204, "", b"", extra
+        if path == "/sparql" and method in ("GET", "POST"):
+            raw = protocol.RawRequest(method, url.query, headers.get("content-type"), body,
+                                      headers.get("accept", ""), ep.base_iri)
+            return (*await ep.answer(raw), {})
+        if path in ("/update", "/store") and method != "GET":
+            return (*REFUSE, {})
+        if method != "GET":
+            allow = protocol.ALLOW if path == "/sparql" else "GET"
+            return 405, "text/plain", f"[E078] {method} is not allowed on {path}; use {allow}".encode(), \
+                {"Allow": allow}
+        loop = asyncio.get_running_loop()
+        params = urllib.parse.parse_qs(url.query)
+        if path in ("/", "/view"):
+            return (*await loop.run_in_executor(None, ep.view, params), {})
+        if path == "/entity":
+            return (*await loop.run_in_executor(None, ep.entity, params.get("iri", [""])[0]), {})
+        return 404, "text/plain", b"not found: try /sparql, / or /entity?iri=IRI", {}
+
+    def _response(self, status: int, mt: str, body: bytes, extra: dict) -> bytes:
+        reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
+        head = [f"HTTP/1.1 {status} {reason}\r\n".encode("latin-1"), b"Server: kg\r\n", STATIC_HEADERS]
+        if mt:
+            ctype = f"{mt}; charset=utf-8" if mt.startswith("text/") else mt
+            head.append(f"Content-Type: {ctype}\r\n".encode("latin-1"))
+        if status != 204:
+            head.append(f"Content-Length: {len(body)}\r\n".encode("latin-1"))
+        if mt == "text/html":
+            head.append(CSP)
+        if self.endpoint.cors:
+            head.append(f"Access-Control-Allow-Origin: {self.endpoint.cors}\r\n".encode("latin-1"))
+        for k, v in extra.items():
+            head.append(f"{k}: {v}\r\n".encode("latin-1"))
+        head.append(b"\r\n")
+        return b"".join(head) + body
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7879, timeout_s: float = 30.0,
-          cors: str | None = None, ready: threading.Event | None = None) -> ThreadingHTTPServer:
-    """Make the server (call serve_forever on it). The view is rendered on first request."""
+          cors: str | None = None, ready: threading.Event | None = None,
+          workers: int | None = None) -> Server:
+    """Make the server (call serve_forever on it, server_close when done).
+
+    The query workers start at once (each opens the store read-only); the view is
+    rendered on first request. Raises StoreError (E052/E053) when there is no store.
+    """
+    import socket
     from ..graph.store import KgStore
     KgStore(store_path, read_only=True).close()      # fail now, with a coded error, if there is no store
-    ep = Endpoint(Path(store_path), timeout_s, cors, None)
-    ThreadingHTTPServer.request_queue_size = 128     # many clients at once: do not refuse connections
-    httpd = ThreadingHTTPServer((host, port), make_handler(ep))
-    httpd.daemon_threads = True
+    sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+                                backlog=128)
+    try:
+        bound = sock.getsockname()[1]
+        name = f"[{host}]" if ":" in host else host
+        ep = Endpoint(Path(store_path), timeout_s, cors, None, workers=workers,
+                      base_iri=f"http://{name}:{bound}/sparql")
+    except BaseException:
+        sock.close()
+        raise
     if ready is not None:
         ready.set()
-    return httpd
+    return Server(ep, sock)

@@ -1,10 +1,15 @@
 """Node positions computed in Python, so a large view can be drawn with physics off.
 
 networkx's `spring_layout` is quadratic and needs scipy above 500 nodes (75 s at 5,000
-nodes here). A large graph is therefore laid out by community: Louvain communities are
-packed on shelves (largest first, each a square whose side grows with the square root of
-its size) and each community gets its own small spring layout. Isolated nodes share one
+nodes here). A large graph is therefore laid out in groups: communities found by fast label
+propagation (seeded), merged along their strongest links into groups of at most SPRING_MAX
+nodes, are packed on shelves (largest first, each a square whose side grows with the square
+root of its size) and each group gets its own small spring layout. Isolated nodes share one
 grid. Deterministic: the same graph gives the same positions.
+
+Louvain, used before, took 2-5 s of the 5,000-node view's time in networkx's pure-Python
+implementation; label propagation takes a tenth of that, and the merge keeps well-linked
+communities side by side in one spring layout.
 """
 from __future__ import annotations
 
@@ -12,9 +17,10 @@ import math
 
 import networkx as nx
 
-SPRING_MAX = 300      # nodes laid out by one spring layout
+SPRING_MAX = 100      # nodes laid out by one spring layout
 UNIT = 70.0           # canvas units per node side
 SEED = 7
+ITERATIONS = 50    # cooling steps of a group's spring layout
 
 
 def layout(g: nx.Graph) -> dict:
@@ -24,42 +30,107 @@ def layout(g: nx.Graph) -> dict:
     >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
     True
     """
-    simple = nx.Graph(g.to_undirected() if g.is_directed() else g)
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    simple = nx.Graph()                     # structure only: no copy of the edges' data
+    simple.add_nodes_from(g)
+    simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
     if len(simple) <= SPRING_MAX:
         return _spring(simple, side=UNIT * max(1.0, math.sqrt(len(simple))) * 1.5)
-    return _pack([_spread(simple.subgraph(c)) for c in _groups(simple)])
+    return _pack([_spread(simple, c) for c in _groups(simple)])
 
 
 def _groups(g: nx.Graph) -> list[list]:
-    """Node groups to lay out separately: communities no bigger than SPRING_MAX, isolated nodes together."""
+    """Node groups to lay out separately: communities merged up to SPRING_MAX nodes, isolated nodes together."""
     loners = sorted((n for n in g if g.degree(n) == 0), key=str)
-    rest = g.subgraph(n for n in g if g.degree(n) > 0)
-    out = []
-    for comm in nx.community.louvain_communities(rest, seed=SEED):
-        out += _split(rest.subgraph(comm))
-    out.sort(key=lambda c: (-len(c), str(min(map(str, c)))))
+    rest = nx.Graph(g.edges())              # a graph, not a view: label propagation walks it a lot
+    comms = [sorted(c, key=str) for c in nx.community.fast_label_propagation_communities(rest, seed=SEED)]
+    out = [part for c in _merge(rest, comms) for part in _chunks(c)]
+    out.sort(key=lambda c: (-len(c), str(c[0])))
     return out + ([loners] if loners else [])
 
 
-def _split(g: nx.Graph, depth: int = 0) -> list[list]:
-    if len(g) <= SPRING_MAX or depth > 3:
-        return [sorted(g, key=str)]
-    parts = nx.community.louvain_communities(g, resolution=2.0 ** (depth + 1), seed=SEED)
-    if len(parts) == 1:
-        nodes = sorted(g, key=str)
-        return [nodes[i:i + SPRING_MAX] for i in range(0, len(nodes), SPRING_MAX)]
-    return [c for p in parts for c in _split(g.subgraph(p), depth + 1)]
+def _merge(g: nx.Graph, comms: list[list]) -> list[list]:
+    """Join communities along their strongest links (most edges between them first) while the
+    joined group stays within SPRING_MAX nodes (union-find over communities)."""
+    comms.sort(key=lambda c: str(c[0]))
+    owner = {n: i for i, c in enumerate(comms) for n in c}
+    links: dict[tuple[int, int], int] = {}
+    for u, v in g.edges():
+        a, b = owner[u], owner[v]
+        if a != b:
+            key = (a, b) if a < b else (b, a)
+            links[key] = links.get(key, 0) + 1
+    parent = list(range(len(comms)))
+    size = [len(c) for c in comms]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for (a, b), _ in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        ra, rb = root(a), root(b)
+        if ra != rb and size[ra] + size[rb] <= SPRING_MAX:
+            parent[rb] = ra
+            size[ra] += size[rb]
+    groups: dict[int, list] = {}
+    for i, c in enumerate(comms):
+        groups.setdefault(root(i), []).extend(c)
+    return list(groups.values())
 
 
-def _spread(g: nx.Graph) -> dict:
-    """Positions of one group inside a square of side UNIT * sqrt(n) * 1.2, origin at its corner."""
-    side = UNIT * math.sqrt(len(g)) * 1.2
-    if g.number_of_edges() == 0:
-        cols = max(1, math.ceil(math.sqrt(len(g))))
-        return {n: ((i % cols) * UNIT, (i // cols) * UNIT) for i, n in enumerate(sorted(g, key=str))}
-    pos = _spring(g, side)
-    return {n: (x + side / 2, y + side / 2) for n, (x, y) in pos.items()}
+def _chunks(nodes: list) -> list[list]:
+    """A community larger than SPRING_MAX, cut into pieces that one spring layout can take."""
+    nodes = sorted(nodes, key=str)
+    return [nodes[i:i + SPRING_MAX] for i in range(0, len(nodes), SPRING_MAX)]
+
+
+def _spread(g: nx.Graph, nodes: list) -> dict:
+    """Positions of one group of `g` inside a square of side UNIT * sqrt(n) * 1.2, origin at its corner."""
+    side = UNIT * math.sqrt(len(nodes)) * 1.2
+    index = {n: i for i, n in enumerate(nodes)}
+    pairs = [(i, index[v]) for i, u in enumerate(nodes) for v in g.adj[u] if index.get(v, -1) > i]
+    if not pairs:
+        cols = max(1, math.ceil(math.sqrt(len(nodes))))
+        return {n: ((i % cols) * UNIT, (i // cols) * UNIT) for i, n in enumerate(sorted(nodes, key=str))}
+    xy = fruchterman_reingold(len(nodes), pairs) * (side / 2) + side / 2
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
+
+
+def fruchterman_reingold(n: int, pairs: list[tuple[int, int]], iterations: int = ITERATIONS,
+                         seed: int = SEED) -> "np.ndarray":
+    """Force-directed positions of n nodes linked by `pairs`, in [-1, 1]: the algorithm networkx's
+    spring_layout runs (k = 1.5 / sqrt(n), a cooling step), as whole-array numpy operations.
+
+    >>> xy = fruchterman_reingold(3, [(0, 1), (1, 2)])
+    >>> xy.shape, bool(abs(xy).max() <= 1.0)
+    ((3, 2), True)
+    """
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2))
+    adj = np.zeros((n, n))
+    i, j = np.array(pairs).T
+    adj[i, j] = adj[j, i] = 1.0 / (1.5 / math.sqrt(n))          # attraction: dist / k on links
+    k2 = (1.5 / math.sqrt(n)) ** 2
+    t = 0.1
+    dt = t / (iterations + 1)
+    dx, dy = np.empty((n, n)), np.empty((n, n))
+    dist, force = np.empty((n, n)), np.empty((n, n))
+    for _ in range(iterations):
+        np.subtract.outer(pos[:, 0], pos[:, 0], out=dx)
+        np.subtract.outer(pos[:, 1], pos[:, 1], out=dy)
+        np.hypot(dx, dy, out=dist)
+        np.maximum(dist, 0.01, out=dist)
+        np.multiply(adj, dist, out=force)                          # k^2 / d^2 - d / k (linked)
+        np.divide(k2, np.square(dist, out=dist), out=dist)
+        np.subtract(dist, force, out=force)
+        disp = np.stack((np.einsum("ij,ij->i", dx, force), np.einsum("ij,ij->i", dy, force)), axis=1)
+        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 0.01)
+        pos += disp * (t / length)[:, None]
+        t -= dt
+    pos -= pos.mean(axis=0)
+    scale = np.abs(pos).max()
+    return pos / scale if scale > 0 else pos
 
 
 def _spring(g: nx.Graph, side: float) -> dict:
