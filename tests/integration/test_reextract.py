@@ -56,9 +56,25 @@ def ontologies(tmp_path: Path) -> tuple[Path, Path]:
     return old, new
 
 
-@pytest.mark.parametrize("corpus", [CORPUS])
-def test_lexicon_change_then_build_equals_a_fresh_build(ontologies, tmp_path: Path, corpus: Path) -> None:
+def _retype_haitian_police(onto: Path) -> None:
+    """An organisation's class changed: its description in the shared entities graph changes."""
+    f = onto / "gazetteer" / "organizations.tsv"
+    text = f.read_text(encoding="utf-8")
+    assert "\tPoliceForce\tHT\t" in text
+    f.write_text(text.replace("\tPoliceForce\tHT\t", "\tMilitaryUnit\tHT\t", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(None, id="trigger-words-added"),
+    pytest.param(_retype_haitian_police, id="organisation-class-changed"),
+])
+def test_lexicon_change_then_build_equals_a_fresh_build(ontologies, tmp_path: Path, edit) -> None:
     old, new = ontologies
+    corpus = CORPUS
+    if edit is not None:
+        shutil.rmtree(new)
+        shutil.copytree(old, new)
+        edit(new)
     store, fresh = tmp_path / "store", tmp_path / "fresh"
     r = kg(old, "build", str(corpus), "--store", str(store))
     assert r.returncode == 0, r.stderr
