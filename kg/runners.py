@@ -254,7 +254,7 @@ class DaskCluster(_Windowed):
         self.job, self.address, self.n = job, address, n
         self.client = self.cluster = None
         self.window = 2 * n
-        self._log_level: int | None = None
+        self._log_levels: dict[str, int] = {}
 
     def __enter__(self) -> "DaskCluster":
         try:
@@ -289,16 +289,20 @@ class DaskCluster(_Windowed):
             if self.cluster is not None:
                 self.cluster.close()
         finally:
-            if self._log_level is not None:
-                import logging
-                logging.getLogger("distributed").setLevel(self._log_level)
+            import logging
+            for n, level in self._log_levels.items():
+                logging.getLogger(n).setLevel(level)
+            self._log_levels = {}
 
     def _quiet(self) -> None:
+        """Dask's loggers to CRITICAL (each one: Dask's config sets their levels one by one)."""
         if not debug_enabled():
             import logging
-            log = logging.getLogger("distributed")
-            self._log_level = log.level
-            log.setLevel(logging.CRITICAL)
+            import distributed  # noqa: F401  (creates its loggers)
+            names = ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]
+            self._log_levels = {n: logging.getLogger(n).level for n in names}
+            for n in names:
+                logging.getLogger(n).setLevel(logging.CRITICAL)
 
     def _resize(self) -> None:
         """Two batches in flight per worker thread the scheduler has now (at least one worker's worth)."""
