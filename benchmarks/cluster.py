@@ -162,10 +162,14 @@ def main(size: int = 600, runs: int = 3) -> None:
         cluster.wait_for_workers(2)
         cluster.warm()
         one, dask = [], []
+        load = [os.getloadavg()[0]]
         for _ in range(runs):
             one.append(timed_build("one", folder, tmp / "store-1p"))
             dask.append(timed_build("dask", folder, tmp / "store-dask", cluster.address))
         med = lambda xs: sorted(xs)[len(xs) // 2]
+        load.append(os.getloadavg()[0])
+        print(f"# load average (1 min) before and after: {load[0]:.1f}, {load[1]:.1f} on {os.cpu_count()} cores "
+              "(other processes' load takes cores from both sides)")
         print(f"# {size} articles, {words} words; one process: " + ", ".join(f"{x:.1f}" for x in one)
               + " s; two dask workers: " + ", ".join(f"{x:.1f}" for x in dask) + " s")
         print(f"BENCH dask_1p_s {med(one):.1f} s")
