@@ -168,8 +168,8 @@ def _todo(paths, plan: _Plan, store, settings: Settings, report: BuildReport) ->
             continue
         did = item.doc_id
         elsewhere = plan.further_of.get(item.source)
-        if elsewhere is not None and elsewhere != did:     # a recorded copy that no longer is one
-            plan.remove.setdefault(elsewhere, []).append(item.source)
+        if elsewhere not in (None, did) and item.media_type != "application/jsonl":
+            plan.remove.setdefault(elsewhere, []).append(item.source)   # a recorded copy that no longer is one
         if did in plan.stale and did not in plan.first:
             s = plan.stored[did]
             plan.first[did] = s.source
