@@ -154,6 +154,17 @@ class Graph:
         from .viz.analysis import shortest_path
         return shortest_path(self.networkx(), a, b)
 
+    def stale_documents(self) -> dict[str, list[str]]:
+        """The stored documents another kg, model or ontology extracted: identifier -> what
+        differs. `kg build` extracts them again (unless told --no-reextract).
+
+        Graphs merged with `kg import` are never stale.
+        """
+        from .extractor import current_extractor
+        current = current_extractor(self.settings.model, self.settings.ontology_dir)
+        return {s.identifier: current.differences(s.extractor)
+                for s in self.store.stored_documents().values() if s.extractor != current}
+
     def validate(self) -> tuple[bool, str]:
         """Check the graph against the SHACL shapes (`ontology/shapes.ttl`).
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 import gc
 import itertools
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .config import Settings, debug_enabled
-from .errors import ExtractionError
-from .graph.store import BatchWriter, KgStore
-from .graph.triples import encode_quads, gazetteer_quads, to_quads
+from .errors import ExtractionError, IngestError, KgError
+from .extractor import Extractor, current_extractor
+from .graph.store import BatchWriter, KgStore, StoredDocument
+from .graph.triples import encode_quads, extractor_quads, further_source_quads, gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents
-from .nlp.lexicon import load_lexicon
+from .namespaces import ENTITY_GRAPH, GAZETTEER_GRAPH
 from .records import Document, EntityType, Extraction
 from .resolve import Resolver
-from .runners import Failure, Job, make_runner
+from .runners import Failure, Job, fresh_lexicon, make_runner
 
 
 @dataclass
@@ -26,10 +27,29 @@ class BuildReport:
     replaced: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)     # coded messages
     failed: list[str] = field(default_factory=list)      # coded messages
+    reextracted: list[str] = field(default_factory=list)  # stale documents extracted again
+    duplicates: list[str] = field(default_factory=list)   # "<file>: duplicate of <stored source>"
+    stale: list[str] = field(default_factory=list)        # stale documents left as they are (reextract off)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass
+class _Plan:
+    """What the store holds and what this build does to it, filled in as files are read."""
+
+    stored: dict[str, StoredDocument]
+    stale: set[str]                                       # doc_ids to extract again
+    first: dict[str, str] = field(default_factory=dict)   # doc_id -> source, for those read in this build
+    replaces: dict[str, str] = field(default_factory=dict)  # new doc_id -> the doc_id it replaces
+    add: dict[str, list[str]] = field(default_factory=dict)     # further sources to record
+    remove: dict[str, list[str]] = field(default_factory=dict)  # further sources to forget
+
+    def __post_init__(self) -> None:
+        self.by_identifier = {(s.identifier, s.source): d for d, s in self.stored.items()}
+        self.further_of = {src: d for d, s in self.stored.items() for src in s.further_sources}
 
 
 def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
@@ -40,38 +60,89 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     A document whose file changed replaces its earlier version. A failure in one
     document is reported and leaves the store as it was for that document.
 
+    Follows its extractor: every document's graph records what extracted it (kg's
+    version, the model's name and version, a fingerprint of the ontology, lexicon and
+    gazetteer files: `kg.extractor`). Stored documents whose record differs from the
+    current one are extracted again (from their file when it is among `paths` or still
+    where it was read, else from the text kept in the store), each replacing its earlier
+    graph in one transaction, with the identity index seeded only from the documents that
+    stay. They are extracted in the order a fresh build reads them: those under `paths`
+    as they come, then the others in order of their source (identity decisions depend on
+    reading order). When every stored document
+    was written by this build, the shared entity and gazetteer graphs are cut down to what
+    it wrote: the store then equals a fresh build of the same files. Graphs merged with
+    `kg import` are never touched. `settings.reextract` False leaves stale documents as
+    they are (counted in `BuildReport.stale`).
+
+    Duplicates: a file whose text is already stored (or read earlier in this build) under
+    another path is reported in `BuildReport.duplicates` and recorded as a further
+    `dcterms:source` of that document.
+
     Streaming: documents are read, extracted (in this process, in `settings.workers`
     processes, or on the Dask cluster `settings.dask`) and written in batches; what stays
     in memory is the identity index, not the documents.
     """
     report = BuildReport()
-    lx = load_lexicon(settings.ontology_dir)
+    current = current_extractor(settings.model, settings.ontology_dir)
+    lx = fresh_lexicon(settings.ontology_dir)
     store.ensure_ontology(Path(settings.ontology_dir))
+    stored = _stored_documents(store)
+    stale = {d for d, s in stored.items() if s.extractor != current} if hasattr(store, "stored_documents") else set()
+    if not settings.reextract:
+        report.stale, stale = sorted(stored[d].identifier for d in stale), set()
     resolver = Resolver()
-    for iri, t, label, keys, titles in store.known_entities():
+    for iri, t, label, keys, titles in (store.known_entities(exclude=stale) if stale else store.known_entities()):
         resolver.add_known(iri, t, label, keys, titles)
-    stored = store.documents()
-    by_identifier = {(ident, src): did for did, (ident, src) in stored.items()}
-    batches = _batches(_todo(paths, stored, settings, report), settings.docs_per_task)
+    plan = _Plan(stored, stale)
+    batches = _batches(_todo(paths, plan, store, settings, report), settings.docs_per_task)
     first = list(itertools.islice(batches, 2))
-    if not first:
-        return report
-    job = Job(settings.model, settings.ontology_dir, settings.batch_size)
-    with make_runner(job, settings.workers, settings.dask, enough_work=len(first) > 1) as runner, \
-            BatchWriter(store, max_docs=settings.docs_per_task) as writer, _long_lived_frozen():
-        for batch, results in runner.map(itertools.chain(first, batches)):
-            for document, x in zip(batch, results):
-                quads = _document_quads(document, x, resolver, lx, settings, report)
-                if quads is None:
-                    continue
-                old = by_identifier.get((document.identifier, document.source))
-                writer.put(document.doc_id, quads, replaces=[old] if old else [])
-                (report.replaced if old else report.built).append(document.identifier)
-                if progress:
-                    progress(document.identifier)
-    if report.replaced and hasattr(store, "prune_gazetteer"):
+    shared: list[str] | None = [] if stale else None      # shared-graph quads written, to prune the rest
+    written: set[str] = set()
+    if first:
+        job = Job(settings.model, settings.ontology_dir, settings.batch_size, extractor=current)
+        with make_runner(job, settings.workers, settings.dask, enough_work=len(first) > 1) as runner, \
+                BatchWriter(store, max_docs=settings.docs_per_task) as writer, _long_lived_frozen():
+            for batch, results in runner.map(itertools.chain(first, batches)):
+                for document, x in zip(batch, results):
+                    quads = _document_quads(document, x, resolver, lx, settings, report, current)
+                    if quads is None:
+                        continue
+                    did = document.doc_id
+                    if did in plan.stale:
+                        keep = [s for s in stored[did].further_sources if s not in plan.remove.get(did, ())]
+                        quads += encode_quads(further_source_quads(did, keep))
+                        writer.put(did, quads, replaces=[did])
+                        report.reextracted.append(document.identifier)
+                    else:
+                        old = plan.replaces.get(did)
+                        writer.put(did, quads, replaces=[old] if old else [])
+                        (report.replaced if old else report.built).append(document.identifier)
+                    written.add(did)
+                    if shared is not None:
+                        shared.extend(_shared_lines(quads))
+                    if progress:
+                        progress(document.identifier)
+    if hasattr(store, "change_sources"):
+        store.change_sources(plan.add, plan.remove)
+    if (report.replaced or report.reextracted) and hasattr(store, "prune_gazetteer"):
         store.prune_gazetteer()      # entities only the old versions named
+    if shared is not None and written and set(_stored_documents(store)) <= written:
+        for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):   # what only the old extractions said
+            store.keep_only(graph, [l for l in shared if l.endswith(f" <{graph}> .\n")])
     return report
+
+
+def _stored_documents(store) -> dict[str, StoredDocument]:
+    """What the store holds (a remote store: documents only, never taken as stale)."""
+    if hasattr(store, "stored_documents"):
+        return store.stored_documents()
+    return {d: StoredDocument(i, s, (), None) for d, (i, s) in store.documents().items()}
+
+
+def _shared_lines(quads: bytes) -> Iterator[str]:
+    for line in quads.decode("utf-8").splitlines(keepends=True):
+        if line.endswith((f" <{ENTITY_GRAPH}> .\n", f" <{GAZETTEER_GRAPH}> .\n")):
+            yield line
 
 
 @contextmanager
@@ -88,20 +159,78 @@ def _long_lived_frozen():
         gc.unfreeze()
 
 
-def _todo(paths, stored: dict, settings: Settings, report: BuildReport) -> Iterator[Document]:
-    """The documents to build, read one at a time; the others are reported."""
-    seen: set[str] = set()
+def _todo(paths, plan: _Plan, store, settings: Settings, report: BuildReport) -> Iterator[Document]:
+    """The documents to build, read one at a time, then the stale documents no path
+    named; the others are reported (unchanged, duplicate, skipped, failed)."""
     for item in iter_documents([Path(p) for p in paths]):
         if isinstance(item, IngestFailure):
             (report.skipped if item.skipped else report.failed).append(item.message)
-        elif item.doc_id in stored or item.doc_id in seen:
-            report.unchanged.append(item.identifier)
+            continue
+        did = item.doc_id
+        elsewhere = plan.further_of.get(item.source)
+        if elsewhere not in (None, did) and item.media_type != "application/jsonl":
+            plan.remove.setdefault(elsewhere, []).append(item.source)   # a recorded copy that no longer is one
+        if did in plan.stale and did not in plan.first:
+            s = plan.stored[did]
+            plan.first[did] = s.source
+            if item.source not in s.sources:
+                plan.add.setdefault(did, []).append(item.source)
+            yield replace(item, identifier=s.identifier, source=s.source)
+        elif did in plan.first or did in plan.stored:
+            _seen_again(item, plan, report)
         elif len(item.text) > settings.max_chars:
             report.failed.append(f"[E029] {_where(item)}: {len(item.text):,} characters is over the "
                                  f"{settings.max_chars:,} limit; split the file or raise max_chars in kg.toml")
         else:
-            seen.add(item.doc_id)
+            plan.first[did] = item.source
+            old = plan.by_identifier.get((item.identifier, item.source))
+            if old is not None:
+                plan.replaces[did] = old
+                plan.stale.discard(old)      # replaced by the file's new text, not extracted again
             yield item
+    for did in sorted(plan.stale - set(plan.first), key=lambda d: (plan.stored[d].source, d)):
+        document = _stored_document(did, plan.stored[did], store, report)
+        if document is not None:
+            plan.first[did] = document.source
+            yield document
+
+
+def _seen_again(item: Document, plan: _Plan, report: BuildReport) -> None:
+    """A file whose text is stored or was read earlier in this build: unchanged, or a duplicate."""
+    did = item.doc_id
+    stored = plan.stored.get(did)
+    first = plan.first.get(did) or stored.source
+    known = (*(stored.sources if stored else ()), first, *plan.add.get(did, ()))
+    if item.source in known:
+        report.unchanged.append(item.identifier)
+    else:
+        report.duplicates.append(f"{item.source}: duplicate of {first}")
+        plan.add.setdefault(did, []).append(item.source)
+
+
+def _stored_document(did: str, stored: StoredDocument, store, report: BuildReport) -> Document | None:
+    """A stale document no path named: from its file if it is still there with the same
+    text, else from the text the store keeps (None, and a failure reported, if neither)."""
+    from .ingest.read import document_from_record, read_path
+    path = Path(stored.source)
+    if path.is_file():
+        try:
+            for d in read_path(path):
+                if isinstance(d, Document) and d.doc_id == did:
+                    return replace(d, identifier=stored.identifier, source=stored.source)
+        except IngestError:
+            pass
+    try:
+        document = document_from_record(store.document_record(did))
+    except KgError as exc:
+        report.failed.append(f"[E032] {stored.source}: cannot be extracted again ({exc}); "
+                             "remove it with kg remove and build its file again")
+        return None
+    if document.doc_id != did:
+        report.failed.append(f"[E032] {stored.source}: the text the store keeps does not match its hash "
+                             f"({did}); remove it with kg remove and build its file again")
+        return None
+    return document
 
 
 def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -110,12 +239,14 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Settings,
-                    report: BuildReport) -> bytes | None:
-    """The quads of one extracted document as N-Quads text, or None (and a reported failure)."""
+                    report: BuildReport, extractor: Extractor) -> bytes | None:
+    """The quads of one extracted document as N-Quads text, with the record of what
+    extracted it, or None (and a reported failure)."""
     try:
         if isinstance(x, Failure):
             raise ExtractionError(f"{x.error}: {x.message}")
-        return encode_quads(_quads(x, resolver, lx, settings))
+        return encode_quads(itertools.chain(_quads(x, resolver, lx, settings),
+                                            extractor_quads(document.doc_id, extractor)))
     except Exception as exc:  # one bad document must not stop the build
         why = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
         report.failed.append(f"[E031] {_where(document)}: extraction failed ({why.removeprefix('[E030] ')}); "
@@ -131,8 +262,6 @@ def _where(d: Document) -> str:
 
 
 def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
-    from dataclasses import replace
-
     from .mint import event_iri
     iris, labels, reasons = {}, {}, {}
     for e in x.entities:

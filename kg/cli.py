@@ -41,8 +41,9 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
           dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
                                              help="extract on a Dask cluster: tcp://HOST:8786, or 'local'"),
           strict: bool = typer.Option(False, "--strict", help="skipped files count as failures"),
-          link: Optional[bool] = typer.Option(None, "--link/--no-link", help="owl:sameAs links to Wikidata and GeoNames from the bundled gazetteer (default: on)")) -> None:
-    """Read documents into the store (only new or changed ones)."""
+          link: Optional[bool] = typer.Option(None, "--link/--no-link", help="owl:sameAs links to Wikidata and GeoNames from the bundled gazetteer (default: on)"),
+          reextract: Optional[bool] = typer.Option(None, "--reextract/--no-reextract", help="extract again stored documents another kg, model or ontology made (default: on)")) -> None:
+    """Read documents into the store (only new or changed ones, and stale ones again)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .builder import build as run_build
@@ -51,7 +52,7 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 
     from .graph.remote import RemoteStore, is_remote
 
-    settings = load_settings(model=model, store=str(store), workers=workers, dask=dask, link=link)
+    settings = load_settings(model=model, store=str(store), workers=workers, dask=dask, link=link, reextract=reextract)
     with (RemoteStore(store) if is_remote(store) else KgStore(store)) as st, Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
                                         console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -65,10 +66,14 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
             bar.update(task, rate=f"{done / max(time.monotonic() - t0, 1e-6):.1f}")
 
         report = run_build(paths, st, settings, progress=tick)
-    for line in report.skipped + report.failed:
+    for line in report.duplicates + report.skipped + report.failed:
         err.print(line, markup=False, highlight=False)
+    if report.stale:
+        err.print(f"{len(report.stale)} stored documents are stale (another kg, model or ontology made them); "
+                  "left as they are (--no-reextract)", markup=False, highlight=False)
     err.print(f"built {len(report.built)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
-              f"skipped {len(report.skipped)}, failed {len(report.failed)} -> {store}", markup=False, highlight=False)
+              f"skipped {len(report.skipped)}, failed {len(report.failed)}, re-extracted {len(report.reextracted)}, "
+              f"duplicates {len(report.duplicates)} -> {store}", markup=False, highlight=False)
     if report.failed or (strict and report.skipped):
         raise typer.Exit(2)
 
@@ -193,10 +198,12 @@ def stats(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
     with open_store(store, read_only=True) as g:
         summary = g.stats(top=top)
         docs = g.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }").rows[0][0]
+        stale = len(g.stale_documents())
     if fmt == "json":
-        print(json.dumps({"documents": int(docs), **summary}, ensure_ascii=False, indent=2))
+        print(json.dumps({"documents": int(docs), "stale": stale, **summary}, ensure_ascii=False, indent=2))
         return
     print(f"documents: {docs}")
+    print(f"stale: {stale}" + (" (another kg, model or ontology made them; kg build extracts them again)" if stale else ""))
     for r in summary["classes"]:
         print(f"{r['class']:16} {r['count']}")
     for r in summary["relations"]:

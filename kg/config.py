@@ -21,6 +21,7 @@ class Settings:
     docs_per_task: int = 64              # documents per extraction task and per write transaction
     ontology_dir: str = str(ONTOLOGY_DIR)
     link: bool = True                    # owl:sameAs / GeoNames links from the bundled gazetteer
+    reextract: bool = True               # extract again stored documents another kg, model or ontology made
     max_chars: int = 2_000_000           # longer documents are refused (parsed in 100k chunks below it)
     query_timeout: float = 60.0          # seconds a query may run (CLI and API); 0: no limit
     max_rows: int = 100_000              # rows a query may return (CLI and API); 0: no cap

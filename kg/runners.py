@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 from .config import debug_enabled
 from .errors import ClusterError
+from .extractor import Extractor
 from .records import Document, Extraction
 
 
@@ -31,6 +32,7 @@ class Job:
     ontology_dir: str
     batch_size: int = 32
     one_blas_thread: bool = False   # set for workers that share the machine with others (Dask)
+    extractor: Extractor | None = None   # what the build records; a worker that differs refuses ([E063])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     from .nlp.pipeline import parse_texts
 
     nlp, lx = warm(job)
+    check_extractor(nlp, job)
     if job.one_blas_thread:
         one_blas_thread()
     pulled: deque[Document] = deque()
@@ -88,12 +91,48 @@ def one_blas_thread() -> None:
 def warm(job: Job):
     """Load the pipeline, the lexicon and the gazetteer matcher (before forking, so
     workers share them); return the pipeline and the lexicon."""
-    from .nlp.lexicon import load_lexicon
     from .nlp.mentions import phrase_matcher
     from .nlp.pipeline import load_kg_pipeline
-    nlp, lx = load_kg_pipeline(job.model), load_lexicon(job.ontology_dir)
+    nlp, lx = load_kg_pipeline(job.model), fresh_lexicon(job.ontology_dir)
     phrase_matcher(nlp.vocab, lx)
     return nlp, lx
+
+
+_LOADED_DATA: dict[str, str] = {}     # ontology folder -> fingerprint of the lexicon loaded from it
+
+
+def fresh_lexicon(ontology_dir: str):
+    """The lexicon of `ontology_dir` as its files are now.
+
+    `load_lexicon` keeps what it read for the life of the process; a long-lived process
+    (a Dask worker, a notebook) would go on extracting with word lists edited since. Its
+    cache is dropped when the files' fingerprint changed since they were last loaded here.
+    """
+    from .extractor import data_fingerprint
+    from .nlp.lexicon import load_lexicon
+    key = str(ontology_dir)
+    fp = data_fingerprint(key)
+    if _LOADED_DATA.get(key, fp) != fp:
+        load_lexicon.cache_clear()
+    _LOADED_DATA[key] = fp
+    return load_lexicon(key)
+
+
+def check_extractor(nlp, job: Job) -> None:
+    """Refuse to extract with another kg, model or ontology than the build records.
+
+    Raises:
+        ClusterError: [E063] this process differs (a cluster worker with another environment).
+    """
+    if job.extractor is None:
+        return
+    from .extractor import kg_version
+    have = Extractor(kg_version(), f"{nlp.meta['lang']}_{nlp.meta['name']}", str(nlp.meta["version"]),
+                     _LOADED_DATA[str(job.ontology_dir)])
+    if have != job.extractor:
+        import socket
+        raise ClusterError(f"worker on {socket.gethostname()} has {', '.join(job.extractor.differences(have))}; "
+                           "install the same kg, model and ontology files on every worker", code="E063")
 
 
 def _worker_start(job: Job) -> None:
@@ -195,44 +234,106 @@ class DaskCluster(_Windowed):
     """Extraction on a Dask cluster: `address` is a scheduler (tcp://host:8786) or "local"
     for a LocalCluster of `n` single-threaded worker processes on this machine.
 
-    Workers need kg and the spaCy model installed (the same environment as here).
+    Workers need kg, the spaCy model and the ontology folder (the same environment as
+    here); a worker that has another kg, model or ontology data refuses ([E063]).
+
+    Guarantees, tested on a scheduler and workers started as separate processes
+    (tests/integration/test_cluster.py):
+    - a worker lost mid-build (killed, its node gone): Dask runs its tasks again on the
+      others; each batch's results are taken once, in order, so nothing is lost or written
+      twice;
+    - a worker that joins mid-build is given work: the number of batches in flight follows
+      the workers the scheduler has, checked at every submission;
+    - the scheduler lost mid-build: a coded one-line error ([E062]); the documents
+      written so far are whole, and the next build completes the store.
+    Dask's own log is silenced below CRITICAL (kg reports cluster failures itself) unless
+    --debug is given.
     """
 
     def __init__(self, job: Job, address: str, n: int) -> None:
         self.job, self.address, self.n = job, address, n
         self.client = self.cluster = None
         self.window = 2 * n
+        self._log_levels: dict[str, int] = {}
 
     def __enter__(self) -> "DaskCluster":
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:
             raise ClusterError("--dask needs dask.distributed: pip install 'kg[dask]'") from exc
-        if self.address == "local":
-            self.cluster = LocalCluster(n_workers=self.n, threads_per_worker=1, processes=True,
-                                        host="127.0.0.1", dashboard_address=None)
-            self.client = Client(self.cluster)
-        else:
-            try:
-                self.client = Client(self.address, timeout=10)
-            except OSError as exc:
-                raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
-                                   code="E061") from exc
-            self.window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})) or self.n)
+        self._quiet()
+        try:
+            if self.address == "local":
+                self.cluster = LocalCluster(n_workers=self.n, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                try:
+                    self.client = Client(self.address, timeout=10)
+                except OSError as exc:
+                    raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
+                                       code="E061") from exc
+                self._resize()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.client is not None:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            if self.client is not None:
+                try:
+                    self.client.close(timeout=10)
+                except Exception:       # the scheduler is gone: nothing left to close politely
+                    pass
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            import logging
+            for n, level in self._log_levels.items():
+                logging.getLogger(n).setLevel(level)
+            self._log_levels = {}
+
+    def _quiet(self) -> None:
+        """Dask's loggers to CRITICAL (each one: Dask's config sets their levels one by one)."""
+        if not debug_enabled():
+            import logging
+            import distributed  # noqa: F401  (creates its loggers)
+            names = ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]
+            self._log_levels = {n: logging.getLogger(n).level for n in names}
+            for n in names:
+                logging.getLogger(n).setLevel(logging.CRITICAL)
+
+    def _resize(self) -> None:
+        """Two batches in flight per worker thread the scheduler has now (at least one worker's worth)."""
+        threads = sum(self.client.nthreads().values())
+        self.window = 2 * max(1, threads or self.n)
+
+    def _lost(self, exc: BaseException) -> ClusterError:
+        return ClusterError(f"lost the Dask scheduler at {self.address} mid-build ({type(exc).__name__}); "
+                            "the documents written so far are whole: run the same kg build again "
+                            "once the scheduler is back", code="E062")
 
     def submit(self, batch):
         job = replace(self.job, one_blas_thread=True)
-        return self.client.submit(extract_batch, batch, job, pure=False)
+        try:
+            if self.cluster is None:
+                self._resize()
+            return self.client.submit(extract_batch, batch, job, pure=False)
+        except (OSError, TimeoutError) as exc:
+            raise self._lost(exc) from exc
 
     def wait(self, handle) -> list[Result]:
-        return handle.result()
+        from concurrent.futures import CancelledError
+
+        from distributed import KilledWorker
+        try:
+            return handle.result()
+        except KilledWorker as exc:
+            raise ClusterError(f"a batch of documents was running on every Dask worker that died "
+                               f"({exc}); check the workers' memory and logs", code="E064") from exc
+        except (CancelledError, OSError, TimeoutError) as exc:
+            raise self._lost(exc) from exc
 
 
 def default_workers() -> int:

@@ -6,24 +6,60 @@ Guarantees:
   killed mid-build never holds half a document, and a rebuild completes what is missing.
 - Building a document whose content hash is already stored does nothing.
 - A document whose identifier is stored with another hash is replaced.
+- A document written again (replaced, or re-extracted because its extractor record is
+  stale) goes in one transaction with the removal of its earlier graph: a store killed
+  mid-build holds the old version or the new one, never neither.
 - Queries see the union of all named graphs as the default graph.
 """
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from ..errors import StoreError, StoreLocked
-from ..namespaces import ENTITY_GRAPH, GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
+from ..extractor import Extractor
+from ..namespaces import DCTERMS, DOC, ENTITY_GRAPH, GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
 from ..records import EntityType
 
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 FLUSH_EVERY = 200_000     # quads written between two flushes of the store's memory to disk
+_DOC_GRAPH = re.compile(r"[0-9a-f]{16}")    # a document's graph is GRAPH + its doc_id; imports are not
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document as the store records it."""
+
+    identifier: str
+    source: str                          # the file (or URL) it was extracted from
+    further_sources: tuple[str, ...]     # other files with the same text (kg:duplicateSource)
+    extractor: Extractor | None          # what extracted it; None: a kg without the record
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source, *self.further_sources)
+
+
+def insert_data(quads: bytes) -> str:
+    """N-Quads text as a SPARQL INSERT DATA (what kg writes: IRIs and literals, no blank nodes).
+
+    >>> insert_data(b'<s> <p> "o o" <g> .\\n<s> <p> <o> <h> .\\n')
+    'INSERT DATA { GRAPH <g> { <s> <p> "o o" } GRAPH <h> { <s> <p> <o> } }'
+    """
+    by_graph: dict[str, list[str]] = {}
+    for line in quads.decode("utf-8").split("\n"):
+        if line:
+            body, g = line[:-2].rsplit(" ", 1)      # "s p o g ." -> ("s p o", "g")
+            by_graph.setdefault(g, []).append(body)
+    return "INSERT DATA { " + " ".join(f"GRAPH {g} {{ {' . '.join(b)} }}" for g, b in by_graph.items()) + " }"
 
 
 class KgStore:
@@ -88,16 +124,20 @@ class KgStore:
         self.put_documents([(doc_id, quads, list(replaces))])
 
     def put_documents(self, items: list[tuple[str, bytes, list[str]]]) -> None:
-        """Write several documents' graphs (N-Quads text each) in one transaction, after
-        removing the graphs they replace.
+        """Write several documents' graphs (N-Quads text each).
+
+        Atomic: the new documents go in one transaction; the documents that replace
+        others go in a second one, together with the removal of the graphs they replace
+        (a SPARQL update: DROP GRAPH ...; INSERT DATA ...).
 
         `Store.load` parses and writes outside Python's lock: a build's writer thread
         overlaps with extraction.
         """
-        for _, _, replaces in items:
-            for old in replaces:
-                self.store.remove_graph(ox.NamedNode(GRAPH + old))
-        data = b"".join(quads for _, quads, _ in items)
+        replacing = [(quads, replaces) for _, quads, replaces in items if replaces]
+        if replacing:
+            drops = " ; ".join(f"DROP SILENT GRAPH <{GRAPH}{old}>" for _, replaces in replacing for old in replaces)
+            self.store.update(f"{drops} ; {insert_data(b''.join(q for q, _ in replacing))}")
+        data = b"".join(quads for _, quads, replaces in items if not replaces)
         if data:
             # lenient: skips IRI validation, which kg did when it wrote the text (triples.n)
             self.store.load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
@@ -129,25 +169,102 @@ class KgStore:
 
     # ------------------------------------------------------------------ reads
     def documents(self) -> dict[str, tuple[str, str]]:
-        """doc_id -> (identifier, source) of every stored document."""
-        q = sparql_prologue() + """SELECT ?g ?id ?src WHERE { GRAPH ?g { ?d a kg:Document ;
-            dcterms:identifier ?id ; dcterms:source ?src ; kg:contentHash ?h } }"""
+        """doc_id -> (identifier, source) of every stored document (imported graphs aside)."""
+        return {d: (s.identifier, s.source) for d, s in self.stored_documents().items()}
+
+    def stored_documents(self) -> dict[str, StoredDocument]:
+        """doc_id -> what the store records of every document kg extracted.
+
+        Graphs merged with `kg import` are not documents kg extracted, even when they hold
+        kg:Document nodes (an export imported back): they are left out.
+        """
+        q = sparql_prologue() + """SELECT ?g ?id ?src ?kgv ?mn ?mv ?fp WHERE { GRAPH ?g {
+            ?d a kg:Document ; dcterms:identifier ?id ; dcterms:source ?src ; kg:contentHash ?h .
+            FILTER NOT EXISTS { ?d kg:duplicateSource ?src }
+            OPTIONAL { ?d kg:kgVersion ?kgv ; kg:modelName ?mn ; kg:modelVersion ?mv ; kg:dataFingerprint ?fp } } }"""
+        further: dict[str, list[str]] = {}
+        for row in self.store.query(sparql_prologue() + "SELECT ?g ?src WHERE { GRAPH ?g { "
+                                    "?d a kg:Document ; kg:duplicateSource ?src } }"):
+            further.setdefault(row["g"].value[len(GRAPH):], []).append(row["src"].value)
         out = {}
         for row in self.store.query(q):
-            out[row["g"].value[len(GRAPH):]] = (row["id"].value, row["src"].value)
+            did = row["g"].value[len(GRAPH):]
+            if not _DOC_GRAPH.fullmatch(did):
+                continue
+            x = (Extractor(row["kgv"].value, row["mn"].value, row["mv"].value, row["fp"].value)
+                 if row["kgv"] is not None else None)
+            out[did] = StoredDocument(row["id"].value, row["src"].value, tuple(sorted(further.get(did, ()))), x)
         return out
+
+    def document_record(self, doc_id: str) -> dict[str, str | None]:
+        """The text and description of a stored document: text, identifier, source, title,
+        date, media_type, content_hash (what re-extraction needs when the file is gone)."""
+        q = sparql_prologue() + f"""SELECT ?text ?id ?src ?title ?date ?fmt ?h WHERE {{ GRAPH <{GRAPH}{doc_id}> {{
+            <{DOC}{doc_id}> nif:isString ?text ; dcterms:identifier ?id ; dcterms:source ?src ; kg:contentHash ?h .
+            FILTER NOT EXISTS {{ <{DOC}{doc_id}> kg:duplicateSource ?src }}
+            OPTIONAL {{ <{DOC}{doc_id}> dcterms:title ?title }} OPTIONAL {{ <{DOC}{doc_id}> dcterms:issued ?date }}
+            OPTIONAL {{ <{DOC}{doc_id}> dcterms:format ?fmt }} }} }}"""
+        for row in self.store.query(q):
+            val = lambda k: row[k].value if row[k] is not None else None
+            return {"text": val("text"), "identifier": val("id"), "source": val("src"), "title": val("title"),
+                    "date": val("date"), "media_type": val("fmt"), "content_hash": val("h")}
+        raise StoreError(f"{self.path}: document {doc_id} is not stored; run kg build again", code="E057")
+
+    def change_sources(self, add: dict[str, list[str]], remove: dict[str, list[str]]) -> None:
+        """Record further files of stored documents (`add`) and forget some (`remove`).
+
+        Atomic: one transaction. A further source is a `dcterms:source` of the document
+        (provenance queries find every file) that is also a `kg:duplicateSource` (the file
+        it was extracted from is the one that is not). Documents not stored are left alone.
+        """
+        parts = []
+        for did, sources in sorted(remove.items()):
+            for src in sources:
+                d, v = f"<{DOC}{did}>", json.dumps(src, ensure_ascii=False)
+                parts.append(f"DELETE DATA {{ GRAPH <{GRAPH}{did}> {{ {d} <{DCTERMS}source> {v} . "
+                             f"{d} <{KG}duplicateSource> {v} }} }}")
+        for did, sources in sorted(add.items()):
+            d, g = f"<{DOC}{did}>", f"<{GRAPH}{did}>"
+            triples = " ".join(f"{d} <{DCTERMS}source> {v} . {d} <{KG}duplicateSource> {v} ."
+                               for v in (json.dumps(s, ensure_ascii=False) for s in sources))
+            parts.append(f"INSERT {{ GRAPH {g} {{ {triples} }} }} WHERE {{ GRAPH {g} {{ {d} a <{KG}Document> }} }}")
+        if parts:
+            self.store.update(" ; ".join(parts))
+
+    def keep_only(self, graph: str, quads: Iterable[str]) -> int:
+        """Remove from the shared `graph` every triple not among `quads` (N-Quads lines of
+        that graph); returns how many were removed. Atomic: one transaction."""
+        keep = {ox.Quad(q.subject, q.predicate, q.object, q.graph_name)
+                for q in ox.parse("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+        g = ox.NamedNode(graph)
+        extra = [q for q in self.store.quads_for_pattern(None, None, None, g) if q not in keep]
+        if extra:
+            self.store.update("DELETE DATA { GRAPH <%s> { %s } }" % (
+                graph, " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in extra)))
+        return len(extra)
 
     def has_document(self, doc_id: str) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(GRAPH + doc_id))
 
-    def known_entities(self) -> Iterator[tuple[str, EntityType, str, list[str], list[str]]]:
-        """(IRI, core type, label, identity keys, titles) of every actor and place stored."""
+    def known_entities(self, exclude: Iterable[str] = ()) -> Iterator[tuple[str, EntityType, str, list[str], list[str]]]:
+        """(IRI, core type, label, identity keys, titles) of every actor and place stored,
+        but those that only the documents `exclude` (doc_ids) mention."""
+        exclude = {GRAPH + d for d in exclude}
+        only_excluded: set[str] = set()
+        if exclude:
+            mentioned: dict[str, bool] = {}
+            for row in self.store.query(sparql_prologue() + "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e kg:mentionedIn ?d } }"):
+                e = row["e"].value
+                mentioned[e] = mentioned.get(e, False) or row["g"].value not in exclude
+            only_excluded = {e for e, elsewhere in mentioned.items() if not elsewhere}
         q = sparql_prologue() + """SELECT ?e ?t ?label (GROUP_CONCAT(DISTINCT ?k; separator="\\u001f") AS ?keys)
           (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?titles)
           WHERE { ?e kg:identityKey ?k ; skos:prefLabel ?label ; a ?t .
                   VALUES ?t { kg:Person kg:Organization kg:Location kg:Operation }
                   OPTIONAL { ?e kg:title ?title } } GROUP BY ?e ?t ?label"""
         for row in self.store.query(q, use_default_graph_as_union=True):
+            if row["e"].value in only_excluded:
+                continue
             t = EntityType(row["t"].value[len(KG):])
             keys = [k for k in row["keys"].value.split("\x1f") if k]
             titles = [k for k in row["titles"].value.split("\x1f") if k] if row["titles"] else []

@@ -229,3 +229,25 @@ def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> It
     if lat and lon:
         yield f"{node} {n(GEO + 'lat')} {lit(lat, 'decimal')} {g} .\n"
         yield f"{node} {n(GEO + 'long')} {lit(lon, 'decimal')} {g} .\n"
+
+
+def extractor_quads(doc_id: str, x) -> Iterator[NQuad]:
+    """What extracted a document (a `kg.extractor.Extractor`), on its document node.
+
+    >>> from kg.extractor import Extractor
+    >>> len(list(extractor_quads("0" * 16, Extractor("0.1.0", "en_core_web_sm", "3.8.0", "sha256:00"))))
+    4
+    """
+    g, doc = doc_graph(doc_id), n(document_iri(doc_id))
+    for p, v in (("kgVersion", x.kg_version), ("modelName", x.model_name), ("modelVersion", x.model_version),
+                 ("dataFingerprint", x.data_fingerprint)):
+        yield f"{doc} {n(KG + p)} {lit(v)} {g} .\n"
+
+
+def further_source_quads(doc_id: str, sources: Iterable[str]) -> Iterator[NQuad]:
+    """Further files holding a document's text: each a `dcterms:source` (provenance queries
+    find them all) and a `kg:duplicateSource` (not the file it was extracted from)."""
+    g, doc = doc_graph(doc_id), n(document_iri(doc_id))
+    for s in sources:
+        yield f"{doc} {n(DCTERMS + 'source')} {lit(s)} {g} .\n"
+        yield f"{doc} {n(KG + 'duplicateSource')} {lit(s)} {g} .\n"

@@ -179,3 +179,18 @@ def _iso_date(s: str | None) -> str | None:
         return None
     from .clean import parse_date
     return parse_date(s)
+
+
+def document_from_record(record: dict) -> Document:
+    """The Document a store recorded (its text as read, identifier, source, title, date,
+    format), for extracting it again when its file is gone.
+
+    Deterministic: the same text gives the same doc_id, content hash and skipped spans as
+    when the file was read.
+
+    Raises:
+        IngestError: [E017]/[E028] the recorded text has nothing to extract.
+    """
+    ident = record["identifier"]
+    return _document(Path(ident), record["text"], record["source"], record.get("media_type") or "text/plain",
+                     identifier=ident, title=record.get("title"), date=record.get("date"))

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 CODED = re.compile(r"^\[E0\d\d\] \S")
 SUMMARY = re.compile(r"^built (?P<built>\d+), replaced (?P<replaced>\d+), unchanged (?P<unchanged>\d+), "
-                     r"skipped (?P<skipped>\d+), failed (?P<failed>\d+) -> \S")
+                     r"skipped (?P<skipped>\d+), failed (?P<failed>\d+)(?:, re-extracted \d+, duplicates \d+)? -> \S")
 
 # The reason shared by every build test that expects exit 2 (see the report of issue 7).
 EXIT_BUG = ("kg.cli.main calls app(standalone_mode=False) and drops the value it returns: click turns "
