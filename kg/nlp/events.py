@@ -111,7 +111,7 @@ def find_events(doc, mentions, lx: Lexicon, skip, pub_date, idx: Index | None = 
             kind, weight = lx.operations[(lemma, pos)]
             if pos == "VERB" and is_state(doc[tok.i]):
                 continue
-            named = operation_name(doc, doc[tok.i]) if lemma in W["general_operation"] | {"oplan"} else None
+            named = operation_name(doc, doc[tok.i], idx) if lemma in W["general_operation"] | {"oplan"} else None
             at = doc[tok.i]
             if named is not None:
                 at = named[1]                   # "Operation Sea Shield": read at the head of the name
@@ -378,9 +378,10 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
 OPERATION_WORDS = {"operation": "Operation", "oplan": "Oplan", "operativo": "Operativo", "operación": "Operación"}
 
 
-def operation_name(doc, tok):
+def operation_name(doc, tok, idx: Index | None = None):
     """(name, token to read the operation at) when `tok` names an operation: 'Operation Sea
-    Shield', 'Oplan Double Barrel', 'the so-called SEA SHIELD operation'; else None."""
+    Shield', 'Oplan Double Barrel', 'the so-called SEA SHIELD operation'; else None. A doer
+    or a kind before the word is no name: 'a DEA operation', 'a UN peacekeeping operation'."""
     n = len(doc)
     if tok.text[:1].isupper() and tok.i + 1 < n and doc[tok.i + 1].text[:1].isupper() \
             and not doc[tok.i + 1].is_sent_start:
@@ -393,7 +394,10 @@ def operation_name(doc, tok):
              and c.i < tok.i and c.text[:1].isupper()]
     if names:
         b = min(t.i for c in names for t in c.subtree)
-        return f"Operation {doc[b:tok.i].text}", tok
+        words = doc[b:tok.i]
+        if any(not t.text[:1].isupper() for t in words) or (idx is not None and any(t.i in idx.by_tok for t in words)):
+            return None
+        return f"Operation {words.text}", tok
     return None
 
 

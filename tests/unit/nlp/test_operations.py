@@ -140,3 +140,13 @@ def test_equipment_given_without_an_amount_is_in_kind_funding(read, text, funder
     assert f.attr("inKind") == "true"
     assert ("fundedBy", funder) in r.relations_of(f) and ("recipient", recipient) in r.relations_of(f), \
         r.relations_of(f)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Security Council approved a UN peacekeeping operation for Haiti.", id="kind-words"),
+    pytest.param("A DEA operation in Lima led to the arrest of five men, the agency said.", id="doer-before"),
+])
+def test_a_doer_or_a_kind_before_operation_is_no_name(read, text):
+    r = read(text, PUB)
+    assert not any(op.label.startswith("Operation ") for op in r.events("Operation")), \
+        [op.label for op in r.events("Operation")]
