@@ -93,7 +93,9 @@ class Resolver:
         place in common. Returns (IRI, label, identity keys)."""
         date, prec = e.attr("eventDate"), e.attr("datePrecision")
         keys = []
-        if date and prec in ("day", "month"):
+        # only a date the text gives: a publication month (no kg:dateText) is shared by every
+        # operation of the month and would join different ones
+        if date and prec in ("day", "month") and e.attr("dateText"):
             keys = sorted(f"op:{e.attr('kind')}:{date}:{p}:{l}" for p in participants for l in places)
         for key in keys:
             k = self.by_key.get(key)
