@@ -87,10 +87,12 @@ def doc_countries(doc, cands: list[Cand], lx: Lexicon, skip) -> Counter:
                 first_place = False
             c[codes[0]] += weight
         elif cand.kind == ORG:
-            m = re.search(r"\bof (?:the )?([A-Z][\w .]+)$", doc[cand.start:cand.end].text)
+            text = doc[cand.start:cand.end].text
+            m = re.search(r"\bof (?:the )?([A-Z][\w .]+)$", text)
             code = lx.country_names.get(fold(m.group(1))) if m else None
+            code = code or lx.country_names.get(fold(text.split()[0])) if text.split() else code
             if code:
-                c[code] += 1        # "the National Police of Peru"
+                c[code] += 1        # "the National Police of Peru", "Kenya police"
     return c
 
 

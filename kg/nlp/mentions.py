@@ -72,6 +72,7 @@ def find_names(doc, lx: Lexicon, skip_chars: list[tuple[int, int]] = ()) -> list
     cands += _titled_persons(doc, lx)
     cands += _offices(doc, lx)
     cands += _national_forces(doc, lx)
+    cands += _datelines(doc, lx)
     cands = _split_on_gazetteer(cands, doc)
     cands = _cut_titled_persons(cands)
     cands = [c for c in (_trim(doc, c, lx) for c in cands) if c is not None]
@@ -393,6 +394,25 @@ def _national_forces(doc, lx: Lexicon) -> list[Cand]:
                     and not (k < n and t[k].cap):
                 out.append(Cand(i, k, ORG, cls, "pattern"))
                 break
+    return out
+
+
+def _datelines(doc, lx: Lexicon) -> list[Cand]:
+    """An all-caps dateline at the start of a line ('NAIROBI, 6 March', 'GUATEMALA CITY -'):
+    the place the story is filed from, which the case-sensitive gazetteer match misses."""
+    out = []
+    t, n = tokens(doc), len(doc)
+    for i in range(n):
+        if not (i == 0 or "\n" in t[i - 1].text or "\n" in t[i - 1].whitespace_):
+            continue
+        j = i
+        while j < n and j - i < 4 and t[j].text.isupper() and t[j].text.isalpha() and len(t[j].text) > 1:
+            j += 1
+        if j == i or j >= n or t[j].text not in (",", "-", "–", "—", "("):
+            continue
+        keys = tuple(k for k in lx.place_names.get(fold(doc[i:j].text), ()) if not k.startswith("country:"))
+        if keys:
+            out.append(Cand(i, j, PLACE, "Location", "gazetteer", keys, lx.places[keys[0]].type))
     return out
 
 

@@ -191,3 +191,8 @@ def test_name_with_capitalised_admin_word_is_a_place(read):
     r = read("The Army of Somalia fought al-Shabaab in Hiraan and Galgaduud States last week.", PUB)
     assert "Galgaduud" in [e.label for e in r.events("Location")] or any(
         "Galgaduud" in r.names(e) for e in r.events("Location")), [(e.type.value, e.label) for e in r.entities]
+
+
+def test_an_all_caps_dateline_is_a_place(read):
+    r = read("Police seize cocaine\n\nNAIROBI, 6 March - The Kenya Police seized 40 kilograms of heroin.", PUB)
+    assert "Nairobi" in r.labels("Location"), r.labels()
