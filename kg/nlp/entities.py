@@ -112,7 +112,7 @@ def name_mentions(doc, cands: list[Cand], lx: Lexicon) -> list[NameMention]:
     for c in cands:
         span = doc[c.start:c.end]
         text = span.text
-        if c.kind in (PERSON, ORG) and (text in lx.not_actors or fold(text) in {fold(x) for x in lx.not_actors}):
+        if c.kind in (PERSON, ORG) and (text in lx.not_actors or fold(text) in lx.not_actors_folded):
             continue
         m = NameMention(span.start_char, span.end_char, text, c.kind, c.cls, span.sent.start_char,
                         span.sent.end_char, span.root.i, c.end, c.gaz, place_type=c.place_type)

@@ -53,6 +53,7 @@ class Event:
     funds: list["Event"] = field(default_factory=list)
     obj: str | None = None
     date_text: str | None = None
+    date_at: tuple | None = None  # (doc, clause token) the date is read at, on first use (see `date`)
     factuality: str = "asserted"
     weight: float = 0.5
     quantity: bool = False
@@ -61,6 +62,15 @@ class Event:
     in_kind: bool = False
     label: str = ""
     name: str | None = None   # a named operation: "Operation Sea Shield"
+
+    def date(self) -> str | None:
+        """The date phrase of the clause that tells it, read once and only for the events
+        kept (most trigger words read give no operation)."""
+        if self.date_at is not None:
+            doc, tok = self.date_at
+            self.date_at = None
+            self.date_text = _date_text(doc, tok)
+        return self.date_text
 
 
 class Index:
@@ -371,7 +381,7 @@ def _read_event(doc, tok, kind, weight, idx: Index, lx) -> Event | None:
     sent = doc[tok.i].sent
     ev.sentences.append((sent.start_char, sent.end_char))
     ev.factuality = _factuality(clause)
-    ev.date_text = _date_text(doc, clause)
+    ev.date_at = (doc, clause)
     return ev
 
 
@@ -517,7 +527,7 @@ def _absorb(host: Event, ev: Event) -> None:
     for s in ev.sentences:
         if s not in host.sentences:
             host.sentences.append(s)
-    host.date_text = host.date_text or ev.date_text
+    host.date_text = host.date() or ev.date()
     host.name = host.name or ev.name
 
 
@@ -700,7 +710,7 @@ def _read_funding(doc, tok, role, idx: Index, sent, country, material: frozenset
     ev.spans.append(_clause_span(doc, clause))
     ev.sentences.append((sent.start_char, sent.end_char))
     ev.factuality = _factuality(clause)
-    ev.date_text = _date_text(doc, clause)
+    ev.date_at = (doc, clause)
     return ev
 
 

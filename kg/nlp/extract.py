@@ -240,7 +240,7 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
             attrs = []
             if et == EntityType.OPERATION:
                 attrs.append(("kind", e.kind))
-            date = normalise_date(e.date_text, document.date)
+            date = normalise_date(e.date(), document.date)
             if date:
                 attrs += [("eventDate", date[0]), ("datePrecision", date[1]), ("dateText", e.date_text)]
             elif et == EntityType.OPERATION and e.factuality == "asserted" and document.date:

@@ -83,6 +83,7 @@ class Lexicon:
     funding: dict[tuple[str, str], str] = field(default_factory=dict)
     roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     not_actors: frozenset[str] = frozenset()
+    not_actors_folded: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()        # equipment nouns: "Bell 412 helicopters"
     security_terms: frozenset[str] = frozenset()  # words of security news (relevance)
     event_words: dict[str, frozenset[str]] = field(default_factory=dict)   # role -> words (event_words.tsv)
@@ -167,6 +168,7 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
     lx.roles = {r["title"]: (r["relation"], r["target"], r.get("fallback", ""))
                 for r in read_tsv(lexd / "roles.tsv")}
     lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
+    lx.not_actors_folded = frozenset(map(fold, lx.not_actors))
     lx.products = frozenset(r["word"] for r in read_tsv(lexd / "products.tsv"))
     lx.security_terms = frozenset(r["word"] for r in read_tsv(lexd / "security_terms.tsv"))
     roles: dict[str, set[str]] = {}
