@@ -86,9 +86,76 @@ def group_mentions(doc, mentions: list[NameMention], lx: Lexicon, countries: Cou
                                                           m.gaz[0] if m.gaz else None)
         else:
             _group_org(m, lx, groups, by_key, acronyms, join, new, main_country)
+    groups = join_aliases(doc, groups, mentions, lx)
     for g in groups:
         g.label = _label(g, lx)
     return [g for g in groups if g.mentions]
+
+
+ALIAS = "another name the text gives it ('known as', 'alias')"
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
+
+
+def join_aliases(doc, groups: list[NameGroup], mentions: list[NameMention], lx: Lexicon) -> list[NameGroup]:
+    """'X, known as Y', 'X alias Y', 'X (a.k.a. Y)', 'X, nicknamed "Y"': Y is another name of the
+    person or group X. Y's mentions (all of its group) join X's group; a Y no rule read as a
+    name (a nickname in quotes, a one-word alias) becomes a mention of X. Returns the groups
+    left; the moved mentions carry the reason `ALIAS`.
+
+    Only a person or an organisation takes an alias, and only a name right after the cue.
+    """
+    toks = tokens(doc)
+    n = len(toks)
+    start_of = {t.idx: t.i for t in toks}
+    at = {start_of[m.start]: m for m in mentions if m.group is not None and m.start in start_of}
+    for m in sorted(mentions, key=lambda x: x.start):
+        g = m.group
+        if g is None or g.kind not in (PERSON, ORG):
+            continue
+        k = _after_cue(toks, m.tok_end, lx)
+        if k is None:
+            continue
+        other = at.get(k) or (at.get(k + 1) if k + 1 < n and toks[k].lower_ == "the" else None)
+        if other is not None and other.group is not None and other.group is not g:
+            moved = other.group        # whatever the model made of it: "El Tigre" is no town here
+            for x in moved.mentions:
+                x.group, x.reason, x.kind, x.cls = g, ALIAS, g.kind, g.cls
+                g.mentions.append(x)
+            moved.mentions = []
+            g.acronyms |= moved.acronyms
+        elif other is None:
+            alias = _alias_span(toks, k)
+            if alias is not None:
+                b, e = alias
+                start, end = toks[b].idx, toks[e - 1].idx + len(toks[e - 1].text)
+                x = NameMention(start, end, doc_text(doc)[start:end], g.kind, g.cls, m.sent_start, m.sent_end,
+                                e - 1, e, group=g, reason=ALIAS)
+                g.mentions.append(x)
+    return [g for g in groups if g.mentions]
+
+
+def _after_cue(toks, j: int, lx: Lexicon) -> int | None:
+    """The token after an alias cue that follows a name ending at `j` (", known as", "(alias"), past
+    quotes and a cut-off abbreviation dot ('a.k.a .'); None when no cue follows."""
+    n = len(toks)
+    if j < n and toks[j].text in (",", "("):
+        j += 1
+    for cue in lx.alias_cues:
+        if tuple(t.lower_ for t in toks[j:j + len(cue)]) == cue:
+            k = j + len(cue)
+            while k < n and (toks[k].text in QUOTES or toks[k].text == "."):
+                k += 1
+            return k if k < n else None
+    return None
+
+
+def _alias_span(toks, k: int) -> tuple[int, int] | None:
+    """The capitalised words of an alias no rule read as a name: up to five, in one sentence,
+    to the closing quote or punctuation ('"El Tigre"', 'Faragon')."""
+    n, e = len(toks), k
+    while e < n and e - k < 5 and toks[e].cap and not toks[e].is_punct and (e == k or not toks[e].is_sent_start):
+        e += 1
+    return (k, e) if e > k else None
 
 
 def named_countries(doc, groups: list[NameGroup], lx: Lexicon, skip=()) -> list[NameGroup]:
@@ -309,7 +376,8 @@ def _label(g: NameGroup, lx: Lexicon) -> str:
         return p.name
     if g.kind == ORG and g.gaz and g.gaz in lx.orgs:
         return lx.orgs[g.gaz].label
-    names = [x.text for x in g.mentions if not ACRONYM.match(x.text)] or [x.text for x in g.mentions]
+    own = [x for x in g.mentions if x.reason != ALIAS] or g.mentions    # "X, known as Y": X names it
+    names = [x.text for x in own if not ACRONYM.match(x.text)] or [x.text for x in own]
     best = max(names, key=lambda s: (len(s.split()), len(s)))
     if g.kind == ORG:
         mc = ministry_core(best)

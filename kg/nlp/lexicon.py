@@ -84,6 +84,7 @@ class Lexicon:
     roles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     not_actors: frozenset[str] = frozenset()
     not_actors_folded: frozenset[str] = frozenset()
+    alias_cues: tuple[tuple[str, ...], ...] = ()   # "known as", "alias": word sequences, longest first
     products: frozenset[str] = frozenset()        # equipment nouns: "Bell 412 helicopters"
     security_terms: frozenset[str] = frozenset()  # words of security news (relevance)
     event_words: dict[str, frozenset[str]] = field(default_factory=dict)   # role -> words (event_words.tsv)
@@ -170,6 +171,8 @@ def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
     lx.not_actors = frozenset(r["name"] for r in read_tsv(lexd / "not_actors.tsv"))
     lx.not_actors_folded = frozenset(map(fold, lx.not_actors))
     lx.products = frozenset(r["word"] for r in read_tsv(lexd / "products.tsv"))
+    lx.alias_cues = tuple(sorted({tuple(r["cue"].split()) for r in read_tsv(lexd / "alias_cues.tsv")},
+                                 key=len, reverse=True))
     lx.security_terms = frozenset(r["word"] for r in read_tsv(lexd / "security_terms.tsv"))
     roles: dict[str, set[str]] = {}
     for r in read_tsv(lexd / "event_words.tsv"):
