@@ -8,8 +8,9 @@ is `nlp.pipe` over the texts with `n_process` 1 or 2, nothing else; `kg build` r
 2 worker processes. Peak RSS is that of the measured process (the writer, which holds the
 identity index) and of its largest worker.
 
-At 1,000 documents each figure is the median of 3 runs, bare spaCy and kg alternated (the
-machine's speed drifts over minutes; alternating exposes both to the same drift); at 10,000,
+At 1,000 documents each figure is the median of 5 runs, bare spaCy and kg alternated (the
+machine's speed drifts over minutes; alternating exposes both to the same drift: single pairs
+measured here ranged from 0.66 to 0.85 in one sitting, so 3 runs decided the 0.75 line by chance); at 10,000,
 one run each. Lines: `BENCH <name> <value> <unit>`; ratios are kg words/s ÷ spaCy words/s
 (the ratio of the medians).
 """
@@ -103,7 +104,7 @@ def main() -> None:
         tmp = Path(t)
         res: dict[tuple[str, int, int], dict] = {}
         ratios: dict[tuple[int, int], list[float]] = {}
-        for size, n, runs in ((1000, 1, 3), (1000, 2, 3), (10000, 2, 1)):
+        for size, n, runs in ((1000, 1, 5), (1000, 2, 5), (10000, 2, 1)):
             folder = tmp / f"corpus-{size}"
             if not folder.exists():
                 _, words = write_corpus(folder, size)
