@@ -230,12 +230,16 @@ def _facility(doc, c: Cand) -> Cand:
     if j > e and any(run.endswith(" " + f) for f in FACILITY_NAMES):
         return replace(c, end=j, place_type=None, gaz=())    # "Aden Adde International Airport"
     k = e
-    for words in sorted(FACILITY_AFTER, key=len, reverse=True):
-        ws = words.split()
+    for words, ws in _FACILITY_WORDS.get(t[k].lower_, ()) if k < n else ():
         if [x.lower_ for x in t[k:k + len(ws)]] == ws and not (k + len(ws) < n and t[k + len(ws)].cap):
             ptype = "River" if words == "river" else "BorderArea" if words.startswith("border") else None
             return replace(c, end=k + len(ws), place_type=ptype, gaz=c.gaz if ptype == "River" else ())
     return c
+
+
+_FACILITY_WORDS: dict[str, list[tuple[str, list[str]]]] = {}     # first word -> (words, split), longest first
+for _w in sorted(FACILITY_AFTER, key=len, reverse=True):
+    _FACILITY_WORDS.setdefault(_w.split()[0], []).append((_w, _w.split()))
 
 
 def _ship_name(doc, c: Cand) -> bool:
