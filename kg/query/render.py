@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Sequence
 
 from ..errors import QueryError
@@ -36,6 +37,7 @@ FORMATS = ("table", "records", "csv", "json")
 # Display prefixes: the project's, and Wikidata's usual `wd:` (owl:sameAs links point there).
 SHORT_PREFIXES = {**PREFIXES, "wd": WIKIDATA}
 _IRI = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|urn:)[^\s<>\"{}|\\^`]+")
+_ONE_CELL = re.compile("[ -~\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u058f]*")  # Latin, Greek, Cyrillic
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
@@ -93,18 +95,19 @@ def render_table(table, width: int) -> str:
     order = column_order(table.columns, table.rows)
     heads = [clean(table.columns[i]) for i in order]
     values = [[clean(r[i]) for i in order] for r in table.rows]
-    cells = [[shorten_iri(v) for v in r] for r in values]
-    natural = [min(MAX_CELL, max(MIN_CELL, cell_width(h), *(cell_width(r[j]) for r in cells)))
-               for j, h in enumerate(heads)]
+    iris = [[_IRI.fullmatch(v) is not None for v in r] for r in values]
+    cells = [[shorten_iri(v) if i else v for v, i in zip(r, ri)] for r, ri in zip(values, iris)]
+    sizes = [[cell_width(c) for c in r] for r in cells]
+    natural = [min(MAX_CELL, max(MIN_CELL, cell_width(h), *(s[j] for s in sizes))) for j, h in enumerate(heads)]
     widths = fit_widths(natural, width - cell_width(SEP) * (len(heads) - 1))
     if widths is None:
         return render_records(table, width)
     right = [all(not r[j] or _NUMBER.fullmatch(r[j]) for r in cells) and any(r[j] for r in cells)
              for j in range(len(heads))]
-    lines = [_row(heads, widths, right), CROSS.join(RULE * w for w in widths)]
-    cut_iri = [[bool(_IRI.fullmatch(v)) for v in r] for r in values]
-    lines += [_row([cut_start(c, w) if i else c for c, w, i in zip(r, widths, iris)], widths, right)
-              for r, iris in zip(cells, cut_iri)]
+    lines = [SEP.join(_pad(h, cell_width(h), w, r) for h, w, r in zip(heads, widths, right)),
+             CROSS.join(RULE * w for w in widths)]
+    lines += [SEP.join(_pad(c, n, w, r, i) for c, n, w, r, i in zip(row, size, widths, right, ri))
+              for row, size, ri in zip(cells, sizes, iris)]
     return "\n".join(lines) + "\n"
 
 
@@ -124,25 +127,24 @@ def render_records(table, width: int) -> str:
     b  z
     """
     width = max(1, width)
-    order = column_order(table.columns, table.rows)
-    if not table.rows:
+    if not table.rows or not table.columns:
         return cut("(no rows)", width) + "\n"
+    order = column_order(table.columns, table.rows)
     names = [clean(table.columns[i]) for i in order]
     key = max(cell_width(n) for n in names) + 2
-    beside = key <= width // 2          # values beside their names; else under them, indented
-    room = width - key if beside else max(1, width - 2)
+    if key <= width // 2:               # values beside their names
+        heads, indent, room = [n + " " * (key - cell_width(n)) for n in names], " " * key, width - key
+    else:                               # names on their own line, values under them, indented
+        heads, indent = [cut(n, width) + "\n" for n in names], "  " if width > 2 else ""
+        room = width - len(indent)
     out = []
     for n, row in enumerate(table.rows, 1):
         out.append(_record_rule(n, len(table.rows), width))
-        for name, i in zip(names, order):
+        for head, i in zip(heads, order):
             value = wrap(shorten_iri(clean(row[i]), lossy=False), room, MAX_VALUE_LINES)
-            if beside:
-                pad = " " * (key - cell_width(name))
-                out.append((name + pad + value[0]).rstrip() if value else name)
-                out += [" " * key + v for v in value[1:]]
-            else:
-                out.append(cut(name, width))
-                out += ["  " + v for v in value if v] if width > 2 else [cut(v, width) for v in value]
+            first = (indent if head.endswith("\n") else "") + value[0] if value else ""
+            out.append((head + first).rstrip())
+            out += [indent + v for v in value[1:]]
     return "\n".join(out) + "\n"
 
 
@@ -196,7 +198,7 @@ def clean(value: str | None) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", value)
-    if not text.isascii() or not text.isprintable():
+    if not text.isprintable():
         text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
                        for c in text if unicodedata.category(c) != "Cf")
     return " ".join(text.split())
@@ -233,9 +235,9 @@ def cell_width(text: str) -> int:
     >>> cell_width("Guzmán"), cell_width("東京"), cell_width("e\\u0301")
     (6, 4, 1)
     """
-    if text.isascii():
+    if text.isascii() or _ONE_CELL.fullmatch(text):
         return len(text)
-    return sum(_char_width(c) for c in text)
+    return sum(map(_char_width, text))
 
 
 def cut(text: str, width: int) -> str:
@@ -283,20 +285,29 @@ def wrap(text: str, width: int, max_lines: int = MAX_VALUE_LINES) -> list[str]:
     >>> wrap("kgr:organization/dea", 8)
     ['kgr:orga', 'nization', '/dea']
     """
-    width, lines, line = max(1, width), [], ""
+    width = max(1, width)
+    if cell_width(text) <= width:
+        return [text] if text else []
+    lines, line, used = [], "", 0
     for word in text.split(" "):
-        while cell_width(word) > width:           # a word longer than a line: break it
+        size = cell_width(word)
+        while size > width:                       # a word longer than a line: break it
             if line:
                 lines.append(line)
-                line = ""
+                line, used = "", 0
             head = _take(word, width) or word[0]
             lines.append(head if cell_width(head) <= width else ELLIPSIS)   # a wide character in one cell
             word = word[len(head):]
-        if line and cell_width(line) + 1 + cell_width(word) > width:
+            size = cell_width(word)
+        if line and used + 1 + size > width:
             lines.append(line)
-            line = word
+            line, used = word, size
+        elif line:
+            line, used = f"{line} {word}", used + 1 + size
         else:
-            line = f"{line} {word}" if line else word
+            line, used = word, size
+        if len(lines) > max_lines:
+            break
     if line:
         lines.append(line)
     if len(lines) > max_lines:
@@ -317,20 +328,20 @@ def _take(text: str, width: int) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def _char_width(c: str) -> int:
     if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
 
 
-def _pad(text: str, width: int, right: bool) -> str:
-    text = cut(text, width)
-    fill = " " * (width - cell_width(text))
+def _pad(text: str, size: int, width: int, right: bool, iri: bool = False) -> str:
+    """`text` (`size` cells) cut (an IRI from its start) and padded to exactly `width` cells."""
+    if size > width:
+        text = cut_start(text, width) if iri else cut(text, width)
+        size = cell_width(text)
+    fill = " " * (width - size)
     return fill + text if right else text + fill
-
-
-def _row(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> str:
-    return SEP.join(_pad(c, w, r) for c, w, r in zip(cells, widths, right))
 
 
 def _record_rule(n: int, total: int, width: int) -> str:
