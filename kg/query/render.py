@@ -84,10 +84,10 @@ def render_table(table, width: int) -> str:
     Drug Enforcement Admi… │ Tegucigalpa  │ kgr:organization/dea
     >>> print(render_table(t, 36), end="")
     ── 1 of 1 ──────────────────────────
-    org_name  Drug Enforcement
+    org_name: Drug Enforcement
               Administration
-    place     Tegucigalpa
-    org       kgr:organization/dea
+    place:    Tegucigalpa
+    org:      kgr:organization/dea
     """
     width = max(1, width)
     if not table.columns:
@@ -112,7 +112,7 @@ def render_table(table, width: int) -> str:
 
 
 def render_records(table, width: int) -> str:
-    """Return `table` as one block a row: a rule with the row's number, then `column  value` lines.
+    """Return `table` as one block a row: a rule with the row's number, then `column: value` lines.
 
     Values wrap at spaces to the width (MAX_VALUE_LINES lines at most, the last cut with "…");
     an IRI with a project prefix is shown prefixed, any other IRI whole. Labels come before IRIs.
@@ -120,11 +120,11 @@ def render_records(table, width: int) -> str:
     >>> from kg.query.run import Table
     >>> print(render_records(Table(["a", "b"], [["x", None], ["y y y", "z"]]), 12), end="")
     ── 1 of 2 ──
-    a  x
-    b
+    a: x
+    b:
     ── 2 of 2 ──
-    a  y y y
-    b  z
+    a: y y y
+    b: z
     """
     width = max(1, width)
     if not table.rows or not table.columns:
@@ -133,9 +133,9 @@ def render_records(table, width: int) -> str:
     names = [clean(table.columns[i]) for i in order]
     key = max(cell_width(n) for n in names) + 2
     if key <= width // 2:               # values beside their names
-        heads, indent, room = [n + " " * (key - cell_width(n)) for n in names], " " * key, width - key
+        heads, indent, room = [f"{n}:" + " " * (key - cell_width(n) - 1) for n in names], " " * key, width - key
     else:                               # names on their own line, values under them, indented
-        heads, indent = [cut(n, width) + "\n" for n in names], "  " if width > 2 else ""
+        heads, indent = [cut(f"{n}:", width) + "\n" for n in names], "  " if width > 2 else ""
         room = width - len(indent)
     out = []
     for n, row in enumerate(table.rows, 1):

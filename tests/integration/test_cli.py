@@ -155,7 +155,7 @@ def test_cli_query_table_fits_terminal(kg_cmd, cli_store, query, params, columns
         rules = [l.split()[1:4] for l in lines if l.startswith("── ")]
         assert rules == [[str(k), "of", str(len(rows))] for k in range(1, len(rows) + 1)]
         for name in rows[0]:
-            assert sum(l.split(" ", 1)[0] == name for l in lines) == len(rows), name
+            assert sum(l.split(" ", 1)[0] == name + ":" for l in lines) == len(rows), name
 
 
 @pytest.mark.parametrize("query, params", [("who-funds-what", []), ("operations-by-place", [])])

@@ -129,14 +129,14 @@ def test_render_records_every_column_every_row(width):
     out = render_records(MANY, width)
     assert out.count(" of 3 ") == 3
     for name in MANY.columns:
-        assert sum(line.startswith(name) for line in out.splitlines()) == 3
+        assert sum(line.startswith(name + ":") for line in out.splitlines()) == 3
 
 
 @pytest.mark.parametrize("width", [40, 80])
 def test_render_records_wraps_whole_words(width):
     out = render_records(LONG_TEXT, width)
     block = out.split("── 2 of 2")[0].splitlines()[2:]          # the quote of the first record
-    words = " ".join(line.strip() for line in block).removeprefix("quote").split()
+    words = " ".join(line.strip() for line in block).removeprefix("quote:").split()
     assert " ".join(words) == LONG
 
 
