@@ -96,14 +96,16 @@ def export(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP)
 def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a named query"),
           store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
           endpoint: Optional[str] = typer.Option(None, "--endpoint", help="query a SPARQL server instead"),
-          fmt: str = typer.Option("table", "--format", "-f", help="table|csv|json"),
+          fmt: str = typer.Option("table", "--format", "-f", help="table|records|csv|json"),
           param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal"),
           timeout: Optional[float] = typer.Option(None, "--timeout", help="seconds the query may run (default 60)"),
           max_rows: Optional[int] = typer.Option(None, "--max-rows", help="rows to return at most (default 100000)")) -> None:
     """Run a SPARQL query (named queries: `kg queries`)."""
     from .api import open_store
+    from .query.render import check_format
     from .query.run import Table
 
+    check_format(fmt)
     params = {}
     for p in param:
         if "=" not in p:
@@ -121,16 +123,10 @@ def query(spec: str = typer.Argument(..., help="SPARQL text, a .rq file, or a na
     if isinstance(res, Table) and res.truncated:
         err.print(f"[W001] only the first {len(res.rows)} rows are shown (--max-rows)", markup=False, highlight=False)
     if isinstance(res, Table):
-        if fmt == "csv":
-            sys.stdout.write(res.to_csv())
-        elif fmt == "json":
-            sys.stdout.write(res.to_json() + "\n")
-        else:
-            from rich.table import Table as RichTable
-            t = RichTable(*res.columns, show_lines=False)
-            for r in res.rows:
-                t.add_row(*["" if v is None else v for v in r])
-            Console().print(t)
+        import shutil
+
+        from .query.render import render
+        sys.stdout.write(render(res, fmt, shutil.get_terminal_size().columns))
     elif isinstance(res, bool):
         print("true" if res else "false")
     else:

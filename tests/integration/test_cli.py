@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 import rdflib
+from rich.cells import cell_len
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = REPO / "tests" / "data" / "tiny"
 KG_NS = "https://w3id.org/kg/ontology#"
 
 
-def run(cmd: list[str], *args, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+def run(cmd: list[str], *args, cwd: Path | None = None, check: bool = True,
+        columns: int = 200) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
     env.pop("KG_DEBUG", None)
     p = subprocess.run([*cmd, *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
                        timeout=300, stdin=subprocess.DEVNULL)
@@ -111,6 +114,75 @@ def test_cli_queries_lists_named_queries(kg_cmd, expected):
     out = run(kg_cmd, "queries").stdout
     for name in expected:
         assert name in out
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of one table line: the parts between vertical rules ("│", "┃", outer borders
+    dropped), less the one space of padding beside each rule. [] for a line with no rule."""
+    if not re.search("[│┃]", line):
+        return []
+    parts = re.split("[│┃]", line)
+    cells = [p[1 if k else 0:len(p) - (k < len(parts) - 1)] for k, p in enumerate(parts)]
+    return cells[line[0] in "│┃": len(cells) - (line[-1] in "│┃")]
+
+
+QUERIES_AT = [  # (query, params, COLUMNS, layout expected)
+    ("who-funds-what", [], 80, "records"),           # 9 columns, 3 of them IRIs
+    ("who-funds-what", [], 200, "table"),
+    ("operations-by-place", [], 80, "records"),      # 8 columns
+    ("orgs-in-operations-at-place", ["--param", "place_label=Colombia"], 80, "records"),   # 7 columns
+    ("orgs-in-operations-at-place", ["--param", "place_label=Colombia"], 120, "table"),
+    ("places-hierarchy", [], 80, "table"),           # 4 columns, 2 of them IRIs
+]
+
+
+@pytest.mark.parametrize("query, params, columns, layout", QUERIES_AT)
+def test_cli_query_table_fits_terminal(kg_cmd, cli_store, query, params, columns, layout):
+    rows = json.loads(run(kg_cmd, "query", query, "--store", cli_store, *params, "--format", "json").stdout)
+    assert rows, f"{query}: no rows on tests/data/tiny, nothing to check"
+    out = run(kg_cmd, "query", query, "--store", cli_store, *params, columns=columns).stdout
+    lines = out.splitlines()
+    for line in lines:
+        assert cell_len(line) <= columns, f"{cell_len(line)} cells > {columns}: {line!r}"
+    cells = [c for line in lines for c in table_cells(line)]
+    narrow = [c for c in cells if cell_len(c) < 12]
+    assert not narrow, f"cells narrower than 12: {narrow[:5]}\n{out}"
+    if layout == "table":
+        assert len(lines) == 2 + len(rows), "a table row takes more than one line"
+        assert len(cells) == len(rows[0]) * (1 + len(rows)), "every row shows every column"
+    else:
+        assert not cells
+        rules = [l.split()[1:4] for l in lines if l.startswith("── ")]
+        assert rules == [[str(k), "of", str(len(rows))] for k in range(1, len(rows) + 1)]
+        for name in rows[0]:
+            assert sum(l.split(" ", 1)[0] == name + ":" for l in lines) == len(rows), name
+
+
+@pytest.mark.parametrize("query, params", [("who-funds-what", []), ("operations-by-place", [])])
+def test_cli_query_csv_json_unchanged(kg_cmd, cli_store, query, params):
+    from kg.api import query as kg_query
+    table = kg_query(cli_store, query)
+    csv_out = run(kg_cmd, "query", query, "--store", cli_store, *params, "--format", "csv", columns=80).stdout
+    json_out = run(kg_cmd, "query", query, "--store", cli_store, *params, "--format", "json", columns=80).stdout
+    assert csv_out == table.to_csv()
+    assert json_out == table.to_json() + "\n"
+    first = json.loads(json_out)[0]
+    assert list(first) == table.columns                      # the query's column order, not the table's
+    iris = [v for v in first.values() if v and v.startswith("https://w3id.org/kg/")]
+    assert iris and all("…" not in v for v in iris)          # full IRIs
+
+
+@pytest.mark.parametrize("fmt", ["records"])
+def test_cli_query_records_format_always_blocks(kg_cmd, cli_store, fmt):
+    out = run(kg_cmd, "query", "places-hierarchy", "--store", cli_store, "--format", fmt, columns=200).stdout
+    assert out.startswith("── 1 of ") and "│" not in out
+    assert "place_name" in out and "kgr:location/" in out
+
+
+@pytest.mark.parametrize("fmt", ["xml"])
+def test_cli_query_unknown_format_is_coded_error(kg_cmd, cli_store, fmt):
+    p = run(kg_cmd, "query", "leaders", "--store", cli_store, "--format", fmt, check=False)
+    assert p.returncode == 2 and p.stderr.startswith("[E071]") and "records" in p.stderr
 
 
 @pytest.mark.parametrize("lines", [["documents: 5", "Operation", "hasParticipant", "top actors by degree:"]])
