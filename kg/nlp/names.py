@@ -7,8 +7,8 @@ loan from JICA to the Philippines (2013)". The words (heads, prepositions, measu
 ontology/lexicon/event_names.tsv. A named operation ("Operation Sea Shield") keeps its name.
 
 Names are short: when one is longer than the limit (80 characters), its least important parts go
-first (an operation's place, its object when an actor is named, a second actor, the date; a
-funding's object, date, recipient), then the longest remaining part is cut with an ellipsis. Deterministic: the same parts give the same name; nothing here
+first (an operation's second actor, place, object, date; a funding's date, object, recipient),
+then the longest remaining part is cut with an ellipsis. Deterministic: the same parts give the same name; nothing here
 reads a clock, a file other than the word table, or the order of a set.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .lexicon import read_tsv
 from .mentions import PLACE
 
 LIMIT = 80
+MOST = 45           # the most characters one actor's, place's or object's name takes in a name
 ELLIPSIS = "…"
 MONTH_NAMES = tuple(m.capitalize() for m in list(MONTHS)[:12])
 NONE = "-"
@@ -90,6 +91,7 @@ class NameParts:
     amount: float | None = None
     currency: str | None = None
     name: str | None = None                # a named operation's own name
+    modifier: str | None = None            # words before a trigger noun: 'peacekeeping' (operation)
 
 
 def human_amount(amount: float, currency: str | None = None) -> str:
@@ -147,6 +149,10 @@ def short_label(label: str) -> str:
     return label
 
 
+def _label(label: str) -> str:
+    return cut(short_label(label), MOST)
+
+
 def cut(text: str, width: int) -> str:
     """`text` in at most `width` characters, cut at a word with an ellipsis.
 
@@ -181,7 +187,7 @@ def event_name(p: NameParts, words: NameWords | None = None, limit: int = LIMIT)
 
 
 def parts_of(e, labels: Mapping[int, str], date: tuple[str, str] | None = None,
-             obj: str | None = None) -> NameParts:
+             obj: str | None = None, modifier: str | None = None) -> NameParts:
     """The parts of the name of an Event (kg.nlp.events.Event) read in a document.
 
     Args:
@@ -190,6 +196,7 @@ def parts_of(e, labels: Mapping[int, str], date: tuple[str, str] | None = None,
             and recipients point at.
         date: (value, precision) of its kg:eventDate, if any.
         obj: what its trigger acts on (`object_phrase`); a funding uses it only in kind.
+        modifier: the words that make its trigger noun precise (`trigger_modifier`).
     """
     def best(roles: Mapping[int, float]) -> tuple[str, ...]:
         ranked = sorted(((k, c) for k, c in roles.items() if k in labels), key=lambda kc: -kc[1])   # stable
@@ -200,7 +207,27 @@ def parts_of(e, labels: Mapping[int, str], date: tuple[str, str] | None = None,
                          date=date, amount=e.amount, currency=e.currency)
     places = best(e.places)
     return NameParts(e.kind, e.lemma, obj, best(e.targets), best(e.participants), places[0] if places else None,
-                     date, name=e.name)
+                     date, name=e.name, modifier=modifier)
+
+
+def trigger_modifier(doc, trigger: int, by_tok: Mapping) -> str | None:
+    """The common-noun words that make a trigger noun more precise: 'a UN peacekeeping
+    operation' -> 'peacekeeping', 'the largest follow-up operations' -> 'follow-up', 'a drug
+    seizure' -> 'drug'. Compounds and hyphenated modifiers only, never a name ('a DEA
+    operation': nothing) nor a plain adjective ('new', 'largest')."""
+    tok = doc[trigger]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = tok.i
+    for c in reversed([c for c in tok.lefts if c.dep_ in ("compound", "amod")]):
+        sub = list(c.subtree)
+        hyphenated = any(t.text == "-" for t in sub)
+        if sub[-1].i != start - 1 or any(t.i in by_tok or t.pos_ == "PROPN" for t in sub) \
+                or not (c.dep_ == "compound" or hyphenated):
+            break
+        start = sub[0].i
+    words = " ".join(doc[start:tok.i].text.lower().split())
+    return words if 0 < len(words) <= 30 else None
 
 
 def object_phrase(doc, trigger: int, by_tok: Mapping, words: NameWords | None = None) -> str | None:
@@ -225,15 +252,23 @@ def object_phrase(doc, trigger: int, by_tok: Mapping, words: NameWords | None = 
     return _noun_phrase(doc, heads[0], by_tok, words.measures) if heads else None
 
 
-def funding_word(doc, span: tuple[int, int], lemma: str, nouns, words: NameWords | None = None) -> str:
-    """The trigger lemma a funding is named by: its own when the table words it, else the first
-    funding noun of its clause that is ('financed by a loan' -> 'loan').
+def funding_word(doc, trigger: int, span: tuple[int, int], lemma: str, nouns,
+                 words: NameWords | None = None) -> str:
+    """The trigger lemma a funding is named by: the funding noun its verb takes ('granted a
+    loan' -> 'loan'), else its own when the table words it, else the first funding noun of its
+    clause that is ('financed by a loan' -> 'loan').
 
     Args:
         nouns: the funding trigger nouns (lemmas).
     """
     words = words or load_name_words()
-    if f"fund:{lemma}" in words.wordings or doc is None:
+    if doc is None:
+        return lemma
+    tok = doc[trigger]
+    for o in tok.children:        # 'granted a loan', 'provided aid': the noun names it
+        if o.dep_ == "dobj" and o.lemma_.lower() in nouns and f"fund:{o.lemma_.lower()}" in words.wordings:
+            return o.lemma_.lower()
+    if f"fund:{lemma}" in words.wordings:
         return lemma
     b, e = span
     for t in doc.char_span(b, e, alignment_mode="expand") or ():
@@ -268,36 +303,42 @@ def _noun_phrase(doc, head, by_tok: Mapping, measures: frozenset[str], depth: in
 
 
 # A name is a list of parts (drop rank, role, text). When a name is too long the parts of the
-# highest rank go first; rank 0 stays. Operations: the place (4), the object when an actor is
-# named (3), a second actor (2), the date (1). Funding: what was given (3), the date (2), the
-# recipient (1).
+# highest rank go first; rank 0 stays. Operations: a second actor (the participant when a target
+# is named: 4), the place (3), the object when an actor is named (2), the date (1). Funding: the
+# date (3), what was given (2), the recipient (1).
 Part = tuple[int, str, str]
 
 
 def _operation_parts(p: NameParts, words: NameWords) -> list[Part]:
     w = words.operation(p.kind, p.lemma)
-    targets = [t for t in dict.fromkeys(map(short_label, p.targets)) if t]
-    actors = [a for a in dict.fromkeys(map(short_label, p.actors)) if a and a not in targets]
-    obj = short_label(p.object) if w.object and p.object else None
-    obj = None if obj in targets + actors else obj
-    parts: list[Part] = [(0, "head", w.head)]
-    if w.actor == "between" and actors and (len(actors) > 1 or targets):
+    targets = [t for t in dict.fromkeys(map(_label, p.targets)) if t]
+    actors = [a for a in dict.fromkeys(map(_label, p.actors)) if a and a not in targets]
+    obj = _label(p.object) if w.object and p.object else None
+    obj = None if obj in targets else obj
+    actors = [a for a in actors if a != obj]    # 'a reform of the National Police': not by it
+    head = w.head
+    if p.modifier and head.lower() == p.lemma:          # 'Operation' of 'peacekeeping operation'
+        head = f"{p.modifier[:1].upper()}{p.modifier[1:]} {head.lower()}"
+    parts: list[Part] = [(0, "head", head)]
+    pair = None
+    if w.actor == "between" and actors and (len(actors) > 1 or targets):     # 'Clash between A and B'
         other = actors[1] if len(actors) > 1 else targets[0]
-        parts.append((0, "actor", f"between {actors[0]} and {other}"))
-        targets = [t for t in targets if t != other]
-        actors = []
+        pair = f"between {actors[0]} and {other}"
+        targets, actors = [t for t in targets if t != other], []
     target = targets[0] if targets and w.target else None
     if obj and not (target and w.object == w.target):
-        parts.append((3 if (target or actors) else 0, "object", f"{w.object} {obj}"))
+        parts.append((2 if (target or actors or pair) else 0, "object", f"{w.object} {obj}"))
     if target:
         parts.append((0, "target", f"{w.target} {target}"))
+    if pair:
+        parts.append((0, "actor", pair))
     if actors and w.actor:
         prep = "by" if w.actor == "between" else w.actor
-        parts.append((2 if target else 0, "actor", f"{prep} {actors[0]}"))
+        parts.append((4 if target else 0, "actor", f"{prep} {actors[0]}"))
     named = " ".join(t for _, _, t in parts).lower()
-    place = short_label(p.place) if p.place else None
+    place = _label(p.place) if p.place else None
     if place and place.lower() not in named:
-        parts.append((4, "place", place))
+        parts.append((3, "place", place))
     if p.date:
         parts.append((1, "date", human_date(*p.date)))
     return parts
@@ -305,20 +346,20 @@ def _operation_parts(p: NameParts, words: NameWords) -> list[Part]:
 
 def _funding_parts(p: NameParts, words: NameWords) -> list[Part]:
     w = words.funding(p.lemma)
-    funders = [a for a in dict.fromkeys(map(short_label, p.actors)) if a]
-    recipients = [t for t in dict.fromkeys(map(short_label, p.targets)) if t and t not in funders]
+    funders = [a for a in dict.fromkeys(map(_label, p.actors)) if a]
+    recipients = [t for t in dict.fromkeys(map(_label, p.targets)) if t and t not in funders]
     if p.amount:
         parts: list[Part] = [(0, "head", f"{human_amount(p.amount, p.currency)} {w.head}")]
     else:
         parts = [(0, "head", w.head[:1].upper() + w.head[1:])]
         if p.object and w.object:
-            parts.append((3, "object", f"{w.object} {p.object}"))
+            parts.append((2, "object", f"{w.object} {p.object}"))
     if funders and w.actor:
         parts.append((0, "actor", f"{w.actor} {funders[0]}"))
     if recipients and w.target:
         parts.append((1, "target", f"{w.target} {recipients[0]}"))
     if p.date:
-        parts.append((2, "date", human_date(*p.date)))
+        parts.append((3, "date", human_date(*p.date)))
     return parts
 
 
@@ -329,7 +370,7 @@ def _render(parts: list[Part]) -> str:
 
 
 def _fit(parts: list[Part], limit: int) -> str:
-    """Drop the parts of highest rank first until the name fits, then cut the longest actor."""
+    """Drop the parts of highest rank first until the name fits, then cut the longest part."""
     parts = list(parts)
     while len(_render(parts)) > limit and any(r > 0 for r, _, _ in parts):
         worst = max(r for r, _, _ in parts)
