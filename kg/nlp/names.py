@@ -1,15 +1,17 @@
 """Readable names for operations and funding, made from what was extracted.
 
 An operation is named "<Head>[ <prep> <object>][ <prep> <target>][ <prep> <actor>] (<place>, <date>)":
-"Arrest of Juan Orlando Hernández by National Police of Honduras (Tegucigalpa, 15 February 2022)";
-a funding "<amount> <head>[ of <what>][ from <funder>][ to <recipient>] (<date>)": "JPY 18.7 bn
-loan from JICA to the Philippines (2013)". The words (heads, prepositions, measure nouns) are data:
-ontology/lexicon/event_names.tsv. A named operation ("Operation Sea Shield") keeps its name.
+"Arrest of Juan Orlando Hernández (Tegucigalpa, 15 February 2022)", "Seizure of cocaine by
+National Police of Honduras (1 March 2022)"; a funding "<amount> <head>[ of <what>][ from
+<funder>][ to <recipient>] (<date>)": "JPY 18.7 bn loan from JICA to Philippine Coast Guard
+(2013)". The words (heads, prepositions, measure nouns) are data: ontology/lexicon/event_names.tsv.
+A named operation ("Operation Sea Shield") keeps its name.
 
 Names are short: when one is longer than the limit (80 characters), its least important parts go
 first (an operation's second actor, place, object, date; a funding's date, object, recipient),
-then the longest remaining part is cut with an ellipsis. Deterministic: the same parts give the same name; nothing here
-reads a clock, a file other than the word table, or the order of a set.
+then the longest remaining part is cut with an ellipsis. Deterministic: the same parts give the
+same name; nothing here reads a clock, a file other than the word table, or the order of a set.
+The name is a label only: no IRI and no identity key is made from it.
 """
 from __future__ import annotations
 
