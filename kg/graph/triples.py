@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from ..namespaces import (DCTERMS, GAZETTEER_SOURCE, GEO, GEONAMES, GRAPH, ITSRDF, KG, KIND, NIF,
-                          OWL, PROV, RDF, SKOS, WIKIDATA, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
+                          OWL, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD, GAZETTEER_GRAPH, ENTITY_GRAPH)
 from ..records import Entity, EntityType, Extraction
 from ..mint import document_iri, event_iri, evidence_iri, mention_iri
 
@@ -190,6 +190,8 @@ def _entity(e: Entity, node: str, label: str, q) -> Iterator[NQuad]:
         yield q(node, KG + "amount", lit(format(Decimal(a["amount"]), "f"), "decimal"))
     if "inKind" in a:
         yield q(node, KG + "inKind", lit(a["inKind"], "boolean"))
+    if "comment" in a:      # the text's own words for an operation or funding (its name is made)
+        yield q(node, RDFS + "comment", lit(a["comment"]))
 
 
 def gazetteer_quads(entry, node_iri: str, ontology_dir: str | None = None) -> Iterator[NQuad]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Document, Entity, EntityType, Evidence, Extraction, Mention, Relation
 from .dates import normalise_date
@@ -10,6 +11,7 @@ from .entities import (NameGroup, core_label, doc_countries, government_mentions
 from .events import Event, Index, find_events, find_funding
 from .groups import GENERIC_CORES, group_mentions, named_countries
 from .lexicon import Lexicon, fold
+from .names import event_name, funding_word, object_phrase, parts_of, trigger_modifier
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
 from .relevance import is_security_news
@@ -72,7 +74,7 @@ def extract(document: Document, doc, lx: Lexicon) -> Extraction:
     rels = (title_relations(doc, groups, lx, main_country) + structure_relations(doc, groups, index)
             + located_relations(groups, lx) + containment_relations(groups, lx)
             + stated_containment(doc, groups, index))
-    return _records(document, groups, operations, funding, rels, lx)
+    return _records(document, groups, operations, funding, rels, lx, doc, index.by_tok)
 
 
 def _in_the_country(events: list[Event], groups, country: str | None) -> None:
@@ -196,7 +198,8 @@ def _identity(g: NameGroup, lx: Lexicon | None = None) -> str:
     return f"org:{g.country or ''}:{fold(name)}{host}"
 
 
-def _records(document: Document, groups, operations: list[Event], funding: list[Event], rels, lx) -> Extraction:
+def _records(document: Document, groups, operations: list[Event], funding: list[Event], rels, lx,
+             doc=None, by_tok=None) -> Extraction:
     did = document.doc_id
     text = document.text
     keys: dict[int, str] = {}
@@ -254,7 +257,8 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
             if et == EntityType.FUNDING:
                 attrs.append(("inKind", "true" if e.in_kind else "false"))
             attrs.append(("factuality", e.factuality))
-            label = _event_label(e, text, et)
+            label, comment = _event_label(e, text, groups, dict(attrs), lx, doc, by_tok)
+            attrs.append(("comment", comment))
             entities.append(Entity(key, et, label, "Operation" if et == EntityType.OPERATION else "Funding",
                                    (), None, None, tuple(attrs)))
             for b, end in e.spans:
@@ -278,13 +282,26 @@ def _records(document: Document, groups, operations: list[Event], funding: list[
     return Extraction(document, tuple(entities), tuple(mentions), tuple(relations))
 
 
-def _event_label(e: Event, text: str, et: EntityType) -> str:
-    if e.name:
-        return e.name
+def _event_label(e: Event, text: str, groups, attrs: dict[str, str], lx, doc=None, by_tok=None) -> tuple[str, str]:
+    """(name, sentence fragment) of an operation or funding: the name made from what was
+    extracted (kg.nlp.names), the fragment of the text that tells it (its rdfs:comment)."""
     b, end = e.spans[0]
-    snippet = " ".join(text[b:end].split())
-    if len(snippet) > 90:
-        snippet = snippet[:87].rsplit(" ", 1)[0] + "…"
-    if et == EntityType.FUNDING and e.amount:
-        return f"{e.currency or ''} {e.amount:,.0f}: {snippet}".strip()
-    return f"{e.kind}: {snippet}" if et == EntityType.OPERATION else f"Funding: {snippet}"
+    fragment = " ".join(text[b:end].split())
+    labels = {id(g): _short_name(g) for g in groups}
+    date = (attrs["eventDate"], attrs.get("datePrecision", "")) if "eventDate" in attrs else None
+    obj = mod = None
+    if doc is not None and not e.name:
+        obj, mod = object_phrase(doc, e.trigger, by_tok or {}), trigger_modifier(doc, e.trigger, by_tok or {})
+    parts = parts_of(e, labels, date, obj, mod)
+    if e.kind == "Funding" and doc is not None:
+        nouns = {w for (w, pos), _ in lx.funding.items() if pos == "NOUN"}
+        parts = replace(parts, lemma=funding_word(doc, e.trigger, e.spans[0], e.lemma, nouns))
+    return event_name(parts), fragment
+
+
+def _short_name(g: NameGroup) -> str:
+    """How an event's name calls a group: its label, or its one acronym when the label is long
+    ('Japan International Cooperation Agency' -> 'JICA')."""
+    if len(g.label) > 30 and len(g.acronyms) == 1:
+        return next(iter(g.acronyms))
+    return g.label
