@@ -11,7 +11,7 @@ from .entities import (NameGroup, core_label, doc_countries, government_mentions
 from .events import Event, Index, find_events, find_funding
 from .groups import GENERIC_CORES, group_mentions, named_countries
 from .lexicon import Lexicon, fold
-from .names import event_name, funding_word, object_phrase, parts_of, trigger_modifier
+from .names import event_name, funding_word, load_name_words, object_phrase, parts_of, trigger_modifier
 from .mentions import ACRONYM, ORG, PERSON, PLACE, find_names
 from .places import minor_places
 from .relevance import is_security_news
@@ -289,14 +289,15 @@ def _event_label(e: Event, text: str, groups, attrs: dict[str, str], lx, doc=Non
     fragment = " ".join(text[b:end].split())
     labels = {id(g): _short_name(g) for g in groups}
     date = (attrs["eventDate"], attrs.get("datePrecision", "")) if "eventDate" in attrs else None
+    words = load_name_words(lx.ontology_dir) if lx.ontology_dir else None   # the build's ontology folder
     obj = mod = None
     if doc is not None and not e.name:
-        obj, mod = object_phrase(doc, e.trigger, by_tok or {}), trigger_modifier(doc, e.trigger, by_tok or {})
+        obj, mod = object_phrase(doc, e.trigger, by_tok or {}, words), trigger_modifier(doc, e.trigger, by_tok or {})
     parts = parts_of(e, labels, date, obj, mod)
     if e.kind == "Funding" and doc is not None:
         nouns = {w for (w, pos), _ in lx.funding.items() if pos == "NOUN"}
-        parts = replace(parts, lemma=funding_word(doc, e.trigger, e.spans[0], e.lemma, nouns))
-    return event_name(parts), fragment
+        parts = replace(parts, lemma=funding_word(doc, e.trigger, e.spans[0], e.lemma, nouns, words))
+    return event_name(parts, words), fragment
 
 
 def _short_name(g: NameGroup) -> str:

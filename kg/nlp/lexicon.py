@@ -70,6 +70,7 @@ REGION_TYPES = {"department": "AdministrativeArea", "state": "AdministrativeArea
 
 @dataclass
 class Lexicon:
+    ontology_dir: str = ""                        # the folder it was read from
     places: dict[str, Place] = field(default_factory=dict)
     place_names: dict[str, list[str]] = field(default_factory=dict)   # folded name -> place keys
     orgs: dict[str, Org] = field(default_factory=dict)
@@ -126,7 +127,7 @@ class Lexicon:
 def load_lexicon(ontology_dir: str = str(ONTOLOGY_DIR)) -> Lexicon:
     """Read every gazetteer and word list under `ontology_dir`."""
     base = Path(ontology_dir)
-    lx = Lexicon()
+    lx = Lexicon(ontology_dir=str(ontology_dir))
     gz, lexd = base / "gazetteer", base / "lexicon"
     for r in read_tsv(gz / "countries.tsv"):
         code = r["code"].upper()
