@@ -148,6 +148,19 @@ def _support_filter(store, min_sources: int):
     return keep
 
 
+def jsonld_context(ontology_dir: Path = ONTOLOGY_DIR) -> dict:
+    """The published JSON-LD context (ontology/context.jsonld): prefixes and short terms."""
+    return json.loads((Path(ontology_dir) / CONTEXT_FILE).read_text(encoding="utf-8"))["@context"]
+
+
+def render_jsonld(trs: list[ox.Triple]) -> bytes:
+    """JSON-LD compacted with the published context, which is embedded (readable offline)."""
+    import rdflib
+    g = rdflib.Graph()
+    g.parse(data=ox.serialize(trs, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return g.serialize(format="json-ld", context=jsonld_context(), indent=1).encode("utf-8")
+
+
 def export(store, fmt: str, out: Path, force: bool = False, min_sources: int = 1) -> int:
     """Write the graph in `fmt` to `out`; return the number of bytes written (`min_sources`: see `render`)."""
     data = render(store, fmt, min_sources)
