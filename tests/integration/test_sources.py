@@ -164,3 +164,21 @@ def test_sources_count_follows_a_rebuilt_changed_document(built, corpus, changed
 def test_sources_store_conforms_to_shapes(built):
     ok, text = built.validate()
     assert ok, text
+
+
+@pytest.mark.parametrize("urls, publishers", [
+    (("https://www.wire-one.example/a", "https://daily-two.example/b", "https://daily-two.example/c"), ("2", "1")),
+    (("https://daily-two.example/a", "https://daily-two.example/b", "https://daily-two.example/c"), ("1", "1")),
+])
+def test_sources_publishers_are_the_hosts_of_jsonl_urls(tmp_path, urls, publishers):
+    import json
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": str(i), "url": url, "text": DOCS[name]}) + "\n"
+                            for i, (name, url) in enumerate(zip(("raid.txt", "patrols.txt", "grant.txt"), urls))),
+                    encoding="utf-8")
+    with kg.build(feed, store=tmp_path / "store") as g:
+        rows = {(r["subject_name"], r["relation"], r["object_name"]): (r["sources"], r["publishers"])
+                for r in g.query("facts-by-sources").to_records()}
+    shared = [v for k, v in rows.items() if k[:2] == SHARED]
+    assert [tuple(map(str, v)) for v in shared] == [("2", publishers[0])]
+    assert tuple(map(str, rows[OTHER])) == ("1", publishers[1])
