@@ -77,7 +77,7 @@ class Graph:
                 raise QueryError(f"{where}: {str(exc).split('] ', 1)[-1]}", code=exc.code) from exc
             raise
 
-    def export(self, path: str | Path, fmt: str = "turtle", force: bool = False) -> Path:
+    def export(self, path: str | Path, fmt: str = "turtle", force: bool = False, *, min_sources: int = 1) -> Path:
         """Write the whole graph to `path` in `fmt` and return the path.
 
         Atomic: written to a temporary file, then renamed, so a crash never leaves half a file.
@@ -86,20 +86,26 @@ class Graph:
             path: the file to write.
             fmt: turtle, trig, nt, nq, jsonld, graphml (Gephi, networkx) or csv.
             force: overwrite an existing file (otherwise an existing file is an `ExportError`).
+            min_sources: leave out the facts fewer than this many distinct documents tell
+                (`kg:sourceCount`): in RDF formats their relation triples and evidence nodes,
+                in graphml, gexf and csv their edges; entities stay. 1 (default) keeps all;
+                below 1 is an `ExportError` (E085).
         """
         from .export import export
-        export(self.store, fmt, Path(path), force=force)
+        export(self.store, fmt, Path(path), force=force, min_sources=min_sources)
         return Path(path)
 
     def view(self, path: str | Path, force: bool = False, *, focus: str | None = None, hops: int = 1,
              types: Iterable[str] = (), doc: str | None = None, since: str | None = None,
              until: str | None = None, query: str | None = None, max_nodes: int | None = None,
-             size: str = "degree", title: str = "kg network") -> Path:
+             size: str = "degree", title: str = "kg network", min_sources: int = 1) -> Path:
         """Write the interactive HTML view (offline) of the graph or a selection of it.
 
         `focus`/`hops`: the ego network of an entity (name, alias or IRI); `types`: classes to keep
         (e.g. ["Operation", "Funding"]); `doc`: one document; `since`/`until`: YYYY[-MM[-DD]];
-        `query`: a CONSTRUCT query (text, .rq file or named query) whose result is shown.
+        `query`: a CONSTRUCT query (text, .rq file or named query) whose result is shown;
+        `min_sources`: leave out the relations fewer than this many distinct documents tell
+        (edge attribute `sources`, the `kg:sourceCount` of the fact; 1 keeps all, below 1 is E108).
         A graph over `max_nodes` (default 5000) is reduced, with a note on the page.
         Atomic like `export`; `force` overwrites an existing file. Returns the path.
         Raises ViewError (E101-E108) or QueryError; writes nothing then.
@@ -107,7 +113,8 @@ class Graph:
         from .export.serialize import atomic_write
         from .viz.analysis import Selection
         from .viz.view import MAX_VIEW_NODES, render_view
-        sel = Selection(focus=focus, hops=hops, types=tuple(types), doc=doc, since=since, until=until)
+        sel = Selection(focus=focus, hops=hops, types=tuple(types), doc=doc, since=since, until=until,
+                        min_sources=min_sources)
         triples = self.construct(query) if query else None
         page = render_view(self.store, title, sel, triples=triples, size=size,
                            max_nodes=MAX_VIEW_NODES if max_nodes is None else max_nodes)
@@ -131,9 +138,10 @@ class Graph:
     def networkx(self) -> "networkx.MultiDiGraph":
         """Return the graph as a networkx MultiDiGraph.
 
-        Nodes are entities (IRI; attributes `label`, `type`, `cls` and more); edges are the relations
-        stated as fact (attributes `relation`, `evidence` (the sentence), `document`,
-        `confidence`).
+        Nodes are entities (IRI; attributes `label`, `type`, `cls`, `sources` (documents that
+        mention it) and more); edges are the relations read from evidence (attributes `relation`,
+        `evidence` (the sentence), `document`, `confidence`, `sources` (distinct documents that
+        tell it)).
         """
         from .viz.network import to_networkx
         return to_networkx(self.store)

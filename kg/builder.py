@@ -74,6 +74,12 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     `kg import` are never touched. `settings.reextract` False leaves stale documents as
     they are (counted in `BuildReport.stale`).
 
+    Source counts: at the end, when the build wrote a document or recorded or forgot a
+    further source (or the store has no counts yet), the number of documents (and
+    publishers) telling each fact and naming each entity is recomputed in the sources graph
+    (`kg.graph.sources`), so it stays right whatever the build added, replaced or extracted
+    again. (`kg remove` recomputes it through `KgStore.prune_gazetteer`.)
+
     Duplicates: a file whose text is already stored (or read earlier in this build) under
     another path is reported in `BuildReport.duplicates` and recorded as a further
     `dcterms:source` of that document.
@@ -125,10 +131,13 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     if hasattr(store, "change_sources"):
         store.change_sources(plan.add, plan.remove)
     if (report.replaced or report.reextracted) and hasattr(store, "prune_gazetteer"):
-        store.prune_gazetteer()      # entities only the old versions named
+        store.prune_gazetteer(source_counts=False)      # entities only the old versions named
     if shared is not None and written and set(_stored_documents(store)) <= written:
         for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):   # what only the old extractions said
             store.keep_only(graph, [l for l in shared if l.endswith(f" <{graph}> .\n")])
+    if hasattr(store, "update_source_counts") and (written or plan.add or plan.remove
+                                                   or not store.has_source_counts()):
+        store.update_source_counts()   # documents (or their sources) added, replaced, extracted again
     return report
 
 

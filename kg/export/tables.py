@@ -10,9 +10,9 @@ import networkx as nx
 SEP = " | "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NODE_COLUMNS = ["id", "label", "type", "class", "aliases", "kind", "amount", "currency", "degree", "documents",
-                "dates", "evidence"]
+                "dates", "evidence", "sources"]
 EDGE_COLUMNS = ["source", "source_label", "relation", "target", "target_label", "factuality", "confidence",
-                "evidence", "document", "documents", "dates"]
+                "evidence", "document", "documents", "dates", "sources"]
 
 
 def flat(value) -> str | float | int | bool:
@@ -53,18 +53,21 @@ def gexf(g: nx.MultiDiGraph) -> bytes:
 
 
 def nodes_csv(g: nx.MultiDiGraph) -> bytes:
-    """One row per entity: label, classes, aliases, facts, degree, documents, up to three quotes."""
+    """One row per entity: label, classes, aliases, facts, degree, documents, up to three quotes,
+    and how many distinct documents mention it (sources)."""
     simple = nx.Graph(g.to_undirected())
     rows = [[n, d["label"], d["type"], d["cls"], d["aliases"], d["kind"], d["amount"], d["currency"],
-             simple.degree(n), flat(d["docs"]), flat(d["dates"]), flat(d["evidence"])]
+             simple.degree(n), flat(d["docs"]), flat(d["dates"]), flat(d["evidence"]), d.get("sources", 0)]
             for n, d in g.nodes(data=True)]
     return _csv(NODE_COLUMNS, rows)
 
 
 def edges_csv(g: nx.MultiDiGraph) -> bytes:
-    """One row per relation: both ends with labels, factuality, the best quote and every document."""
+    """One row per relation: both ends with labels, factuality, the best quote, every document,
+    and how many distinct documents tell it (sources)."""
     rows = [[s, g.nodes[s]["label"], d["relation"], o, g.nodes[o]["label"], d["factuality"], d["confidence"],
-             d["evidence"], d["document"], flat(d["docs"]), flat(d["dates"])] for s, o, d in g.edges(data=True)]
+             d["evidence"], d["document"], flat(d["docs"]), flat(d["dates"]), d.get("sources", 0)]
+            for s, o, d in g.edges(data=True)]
     return _csv(EDGE_COLUMNS, rows)
 
 

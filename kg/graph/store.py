@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError, StoreLocked
 from ..extractor import Extractor
-from ..namespaces import DCTERMS, DOC, ENTITY_GRAPH, GAZETTEER_GRAPH, GRAPH, KG, sparql_prologue
+from ..namespaces import DCTERMS, DOC, ENTITY_GRAPH, GAZETTEER_GRAPH, GRAPH, KG, PROV, RDF, sparql_prologue
 from ..records import EntityType
 
 ONTOLOGY_GRAPH = GRAPH + "ontology"
@@ -153,8 +153,13 @@ class KgStore:
         if self.store.contains_named_graph(g):
             self.store.remove_graph(g)
 
-    def prune_gazetteer(self) -> int:
-        """Drop the descriptions and gazetteer facts of entities no document mentions any more."""
+    def prune_gazetteer(self, *, source_counts: bool = True) -> int:
+        """Drop the descriptions and gazetteer facts of entities no document mentions any more.
+
+        What to call after documents were removed (`kg remove`): with `source_counts` (the
+        default) the source counts are brought up to date too (`update_source_counts`).
+        Returns how many entities were dropped.
+        """
         n = 0
         for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):
             q = sparql_prologue() + f"""SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
@@ -165,7 +170,72 @@ class KgStore:
                 for quad in list(self.store.quads_for_pattern(s, None, None, g)):
                     self.store.remove(quad)
             n += len(stale)
+        if source_counts:
+            self.update_source_counts()
         return n
+
+    def update_source_counts(self) -> int:
+        """Bring the source counts (`kg.graph.sources`) up to date with the documents stored.
+
+        Every count is recomputed from the evidence and mentions of all named graphs; only the
+        triples that differ are written, in one transaction, to the sources graph (per-document
+        graphs are never touched). Returns how many triples were removed or added.
+        """
+        from . import sources as src
+        from .triples import lit, n
+        pubs = src.document_publishers(self.document_sources())
+        counts = src.fact_counts(self.evidence_rows(), pubs)
+        counts.update(src.entity_counts(self._pairs(KG + "mentionedIn"), pubs))
+        want = src.count_triples(counts)
+        g = ox.NamedNode(src.SOURCES_GRAPH)
+        have = {(q.subject.value, q.predicate.value, int(q.object.value))
+                for q in self.store.quads_for_pattern(None, None, None, g)}
+        drop, add = have - want, want - have
+        parts = []
+        if drop:
+            parts.append("DELETE DATA { GRAPH <%s> { %s } }" % (
+                src.SOURCES_GRAPH, " ".join(f"{n(s)} {n(p)} {lit(v, 'integer')} ." for s, p, v in drop)))
+        if add:
+            parts.append("INSERT DATA { GRAPH <%s> { %s } }" % (
+                src.SOURCES_GRAPH, " ".join(f"{n(s)} {n(p)} {lit(v, 'integer')} ." for s, p, v in add)))
+        if parts:
+            self.store.update(" ; ".join(parts))
+        return len(drop) + len(add)
+
+    def has_source_counts(self) -> bool:
+        """Whether the sources graph exists (a store built before source counts has none)."""
+        from .sources import SOURCES_GRAPH
+        return self.store.contains_named_graph(ox.NamedNode(SOURCES_GRAPH))
+
+    def _pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+        """(subject, object) values of every quad with `predicate`, in any graph.
+
+        One index scan per predicate, joined in Python by the callers: on a 1,000-document
+        store this is several times cheaper than a SPARQL join of the same patterns.
+        """
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            yield q.subject.value, q.object.value
+
+    def document_sources(self) -> Iterator[tuple[str, str | None]]:
+        """(document IRI, one of its dcterms:source values or None) for every kg:Document."""
+        docs = {q.subject.value for q in self.store.quads_for_pattern(
+            None, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Document"), None)}
+        seen = set()
+        for d, src in self._pairs(DCTERMS + "source"):
+            if d in docs:
+                seen.add(d)
+                yield d, src
+        for d in docs - seen:
+            yield d, None
+
+    def evidence_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        """(evidence node, subject, predicate, object, what it was derived from) of every
+        reified statement with a prov:wasDerivedFrom (kg:Evidence), in any graph."""
+        parts = [dict(self._pairs(RDF + x)) for x in ("subject", "predicate", "object")]
+        subj, pred, obj = parts
+        for ev, d in self._pairs(PROV + "wasDerivedFrom"):
+            if ev in subj and ev in pred and ev in obj:
+                yield ev, subj[ev], pred[ev], obj[ev], d
 
     # ------------------------------------------------------------------ reads
     def documents(self) -> dict[str, tuple[str, str]]:

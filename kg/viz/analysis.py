@@ -33,6 +33,7 @@ class Selection:
     doc: str | None = None
     since: str | None = None
     until: str | None = None
+    min_sources: int = 1      # relations told by fewer documents are left out (their ends stay)
 
 
 # ---------------------------------------------------------------------- entities
@@ -67,11 +68,13 @@ def _key(s: str) -> str:
 
 # ---------------------------------------------------------------------- selections
 def select(g: nx.MultiDiGraph, sel: Selection) -> nx.MultiDiGraph:
-    """Apply a Selection: document, then dates, then the ego network, then classes.
+    """Apply a Selection: sources, then document, then dates, then the ego network, then classes.
 
     The focus entity stays in the graph whatever its class, so `--focus X --type Operation`
     shows the operations around X.
     """
+    if sel.min_sources != 1:
+        g = keep_sources(g, sel.min_sources)
     if sel.doc:
         g = keep_document(g, sel.doc)
     if sel.since or sel.until:
@@ -115,6 +118,25 @@ def keep_document(g: nx.MultiDiGraph, doc: str) -> nx.MultiDiGraph:
     sub.remove_edges_from([(s, o, k) for s, o, k, d in sub.edges(keys=True, data=True)
                            if not match & set(d["docs"])])
     return sub
+
+
+def keep_sources(g: nx.MultiDiGraph, min_sources: int) -> nx.MultiDiGraph:
+    """The graph without the relations fewer than `min_sources` documents tell (edge `sources`).
+
+    Every entity stays (those left with no relation are the view's to hide); E108 below 1.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edges_from([("a", "b", "leads", {"sources": 2}), ("a", "c", "leads", {"sources": 1})])
+    ['leads', 'leads']
+    >>> sorted((s, o) for s, o in keep_sources(g, 2).edges()), len(keep_sources(g, 2))
+    ([('a', 'b')], 3)
+    """
+    if min_sources < 1:
+        raise ViewError(f"--min-sources {min_sources}: must be 1 or more (1 keeps every relation)", code="E108")
+    out = g.copy()
+    out.remove_edges_from([(s, o, k) for s, o, k, d in g.edges(keys=True, data=True)
+                           if d.get("sources", 0) < min_sources])
+    return out
 
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -264,16 +286,19 @@ def _fold(g: nx.MultiDiGraph, out: nx.MultiDiGraph, comms: list[list[str]], deg:
         top = ", ".join(g.nodes[x]["label"] for x in members[:8])
         out.add_node(cid, label=f"{len(members):,} more {'entity' if len(members) == 1 else 'entities'}", type="Community", cls="Community",
                      aliases="", amount="", currency="", kind="", docs=[], dates=[], members=members,
+                     sources=max((g.nodes[x].get("sources", 0) for x in members), default=0),
                      evidence=[], summary=f"{', '.join(f'{v} {k}' for k, v in kinds.most_common())}; "
                                           f"best connected: {top}")
     links: Counter = Counter()
-    for s, o in g.edges():
+    most: dict[tuple[str, str], int] = {}      # the best-supported relation each folded link stands for
+    for s, o, d in g.edges(data=True):
         a, b = owner.get(s, s), owner.get(o, o)
         if a != b and (a in groups or b in groups):
             links[(a, b)] += 1
+            most[(a, b)] = max(most.get((a, b), 0), d.get("sources", 0))
     for (a, b), k in links.items():
         out.add_edge(a, b, key="folded", relation="folded", evidence="", document="", confidence=0.0,
-                     factuality="asserted", quotes=[], docs=[], dates=[], count=k)
+                     factuality="asserted", quotes=[], docs=[], dates=[], count=k, sources=most[(a, b)])
     return len(groups)
 
 

@@ -3,9 +3,11 @@
 Node attributes: label, type (core class), cls (most specific kg class), aliases
 (" | "-joined), amount, currency, kind, docs (document identifiers that mention it),
 dates (ISO dates of those documents, or the event's own date), evidence (up to three
-(quote, document) pairs). Edge attributes: relation, evidence (the best quote),
-document, confidence, factuality, quotes (up to three (quote, document) pairs),
-docs and dates of every evidence document.
+(quote, document) pairs), sources (how many distinct documents mention it). Edge
+attributes: relation, evidence (the best quote), document, confidence, factuality,
+quotes (up to three (quote, document) pairs), docs and dates of every evidence document,
+sources (how many distinct documents hold evidence for it: the `kg:sourceCount` of
+`kg.graph.sources`, counted the same way).
 """
 from __future__ import annotations
 
@@ -110,11 +112,12 @@ def _add_nodes(g: nx.MultiDiGraph, store, docs: dict) -> None:
         g.add_node(e, label=labels[e][0], type=t, cls=cls, aliases=" | ".join(facts["aliases"].get(e, [])),
                    amount=one("amount"), currency=one("currency"),
                    kind=one("kind").rsplit("/kind/", 1)[-1] if one("kind") else "",
-                   docs=[], dates=[], evidence=[])
+                   docs=[], dates=[], evidence=[], sources=0)
     for e, ds in _facts(store, "mentioned").items():
         d = g.nodes.get(e)
         if d is None:
             continue
+        d["sources"] = sum(1 for x in ds if x in docs)
         for ident, issued in sorted(docs[x] for x in ds if x in docs):
             _add_once(d["docs"], ident)
             if issued is not None:
@@ -134,15 +137,19 @@ def _add_edges(g: nx.MultiDiGraph, store, docs: dict) -> None:
     rows = []
     for s, p, o, quote, conf, d, fact in _rows(store, EVIDENCE_Q):
         if d in docs and p.startswith(KG) and s in g and o in g:
-            rows.append((s, p[len(KG):], o, -float(conf), docs[d][0], quote, fact or "asserted", docs[d][1]))
+            rows.append((s, p[len(KG):], o, -float(conf), docs[d][0], quote, fact or "asserted", docs[d][1], d))
     rows.sort(key=lambda r: r[:5])                # subject, relation, object, best first, document
     seen: dict[tuple[str, str, str], dict] = {}
-    for s, rel, o, neg_conf, doc, quote, fact, issued in rows:
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for s, rel, o, neg_conf, doc, quote, fact, issued, doc_iri in rows:
         data = seen.get((s, rel, o))
         if data is None:
             g.add_edge(s, o, key=rel, relation=rel, evidence=quote, document=doc, confidence=-neg_conf,
-                       factuality=fact, quotes=[], docs=[], dates=[])
+                       factuality=fact, quotes=[], docs=[], dates=[], sources=0)
             data = seen[(s, rel, o)] = g.edges[s, o, rel]
+        docs_of = sources.setdefault((s, rel, o), set())
+        docs_of.add(doc_iri)                      # distinct documents (two files may share a name)
+        data["sources"] = len(docs_of)
         if len(data["quotes"]) < MAX_QUOTES:
             _add_once(data["quotes"], (quote, doc))
         _add_once(data["docs"], doc)
@@ -188,7 +195,7 @@ def from_triples(full: nx.MultiDiGraph, triples) -> nx.MultiDiGraph:
     for s, rel, o in rel_triples:
         data = full.edges[s, o, rel] if full.has_edge(s, o, rel) else dict(
             relation=rel, evidence="", document="", confidence=0.0, factuality="asserted",
-            quotes=[], docs=[], dates=[])
+            quotes=[], docs=[], dates=[], sources=0)
         g.add_edge(s, o, key=rel, **data)
     return g
 
@@ -199,4 +206,4 @@ def _node_attrs(full: nx.MultiDiGraph, iri: str, extra: dict) -> dict:
     t = extra.get("type", "Entity")
     label = extra.get("label") or iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
     return dict(label=label, type=t, cls=t, aliases="", amount="", currency="", kind="", docs=[], dates=[],
-                evidence=[])
+                evidence=[], sources=0)

@@ -1,0 +1,134 @@
+"""Source counts: how many documents (and publishers) tell each fact and name each entity.
+
+A fact is a relation statement (subject, predicate, object); the documents that tell it are
+those that hold a `kg:Evidence` node for it (`prov:wasDerivedFrom` the `kg:Document`),
+whatever its factuality. An entity's documents are those it is `kg:mentionedIn`. A
+document's publisher is the host of its `dcterms:source` when that is an http(s) URL
+(JSON lines records with a "url"); files on disk have none, so the publisher count is
+written only where at least one supporting document has one.
+
+The counts live in their own named graph (`SOURCES_GRAPH`): `kg:sourceCount` and
+`kg:publisherCount` on every evidence node of a fact (each carries the count of the fact it
+states) and on every entity. Per-document graphs are never touched, so removing or replacing
+a document stays one graph operation; the counts are recomputed after it (`KgStore.update_source_counts`).
+
+Pure functions here; the store reads and writes in `kg.graph.store`.
+"""
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from ..namespaces import GRAPH, KG
+
+SOURCES_GRAPH = GRAPH + "sources"
+SOURCE_COUNT = KG + "sourceCount"
+PUBLISHER_COUNT = KG + "publisherCount"
+
+class Count(NamedTuple):
+    """How many distinct documents, and publishers (None: none known), support a node."""
+
+    documents: int
+    publishers: int | None
+
+
+def publisher(source: str | None) -> str | None:
+    """The publisher of a document source: the host of an http(s) URL, without "www."; None for a file.
+
+    >>> publisher("https://www.Example.org/news/1"), publisher("http://wire.example.com"), publisher("docs/a.txt")
+    ('example.org', 'wire.example.com', None)
+    """
+    if not source or not source.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        host = urllib.parse.urlsplit(source).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def document_publishers(rows: Iterable[tuple[str, str | None]]) -> dict[str, frozenset[str]]:
+    """Document IRI -> the publishers of its sources, from (document, source) rows.
+
+    Every row's document is a document, even one with no publisher (an empty set).
+
+    >>> pubs = document_publishers([("d1", "a.txt"), ("d2", "https://x.org/1"), ("d2", "https://y.org/2")])
+    >>> {d: sorted(h) for d, h in pubs.items()}
+    {'d1': [], 'd2': ['x.org', 'y.org']}
+    """
+    out: dict[str, set[str]] = {}
+    for d, src in rows:
+        hosts = out.setdefault(d, set())
+        if (host := publisher(src)) is not None:
+            hosts.add(host)
+    return {d: frozenset(h) for d, h in out.items()}
+
+
+def _count(docs: set[str], publishers: Mapping[str, frozenset[str]]) -> Count:
+    hosts = {h for d in docs for h in publishers[d]}
+    return Count(len(docs), len(hosts) or None)
+
+
+def fact_counts(evidence: Iterable[tuple[str, str, str, str, str]],
+                publishers: Mapping[str, frozenset[str]]) -> dict[str, Count]:
+    """Evidence IRI -> the count of the fact it states, from (evidence, s, p, o, source) rows.
+
+    Only sources that are documents (keys of `publishers`) count: a gazetteer is not one.
+
+    >>> pubs = {"d1": frozenset(), "d2": frozenset({"x.org"})}
+    >>> c = fact_counts([("e1", "a", "p", "b", "d1"), ("e2", "a", "p", "b", "d2"), ("e3", "a", "q", "b", "d2")], pubs)
+    >>> c["e1"], c["e3"]
+    (Count(documents=2, publishers=1), Count(documents=1, publishers=1))
+    """
+    return {ev: _count(docs, publishers) for docs, evs in facts(evidence, publishers).values() for ev in evs}
+
+
+def facts(evidence: Iterable[tuple[str, str, str, str, str]],
+          documents: Iterable[str]) -> dict[tuple[str, str, str], tuple[set[str], set[str]]]:
+    """(s, p, o) -> (the documents that tell it, its evidence IRIs), from (evidence, s, p, o, source) rows.
+
+    Sources that are not among `documents` (a gazetteer) are not counted; a fact only they
+    support is left out.
+
+    >>> f = facts([("e1", "a", "p", "b", "d1"), ("e2", "a", "p", "b", "d1"), ("e3", "a", "q", "b", "gaz")], {"d1"})
+    >>> [(key, sorted(docs), sorted(evs)) for key, (docs, evs) in f.items()]
+    [(('a', 'p', 'b'), ['d1'], ['e1', 'e2'])]
+    """
+    documents = documents if isinstance(documents, (set, frozenset, dict)) else set(documents)
+    out: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
+    for ev, s, p, o, d in evidence:
+        if d in documents:
+            docs, evs = out.setdefault((s, p, o), (set(), set()))
+            docs.add(d)
+            evs.add(ev)
+    return out
+
+
+def entity_counts(mentioned: Iterable[tuple[str, str]], publishers: Mapping[str, frozenset[str]]) -> dict[str, Count]:
+    """Entity IRI -> its count, from (entity, document it is mentioned in) rows.
+
+    >>> entity_counts([("x", "d1"), ("x", "d1"), ("x", "d2"), ("y", "gone")], {"d1": frozenset(), "d2": frozenset()})
+    {'x': Count(documents=2, publishers=None)}
+    """
+    docs: dict[str, set[str]] = {}
+    for e, d in mentioned:
+        if d in publishers:
+            docs.setdefault(e, set()).add(d)
+    return {e: _count(ds, publishers) for e, ds in docs.items()}
+
+
+def count_triples(counts: Mapping[str, Count]) -> set[tuple[str, str, int]]:
+    """The (node IRI, property IRI, value) triples that state `counts`, for the sources graph.
+
+    >>> sorted(count_triples({"e": Count(2, None), "f": Count(1, 1)}))[:2]
+    [('e', 'https://w3id.org/kg/ontology#sourceCount', 2), ('f', 'https://w3id.org/kg/ontology#publisherCount', 1)]
+    """
+    out = set()
+    for node, c in counts.items():
+        out.add((node, SOURCE_COUNT, c.documents))
+        if c.publishers is not None:
+            out.add((node, PUBLISHER_COUNT, c.publishers))
+    return out
