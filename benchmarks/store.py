@@ -33,7 +33,7 @@ QUERIES = {
     "label": """SELECT ?e WHERE { ?e skos:prefLabel ?l . FILTER(LCASE(STR(?l)) = "org 17") }""",
 }
 PARAMS = {"place_label": "Place 3", "actor_label": "Org 17", "label": "Org 17", "funder_label": "Org 71",
-          "kind_label": "Raid"}
+          "kind_label": "Raid", "min_sources": "2"}
 
 
 def median_ms(fn, runs: int = 5) -> float:

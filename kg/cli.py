@@ -82,13 +82,14 @@ def build(paths: List[Path] = typer.Argument(..., help="files or folders to read
 def export(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
            fmt: str = typer.Option("turtle", "--format", "-f", help="turtle|trig|nt|nq|jsonld|graphml|gexf|csv|csv-nodes"),
            out: Path = typer.Option(..., "-o", "--output", help="file to write"),
-           force: bool = typer.Option(False, "--force", help="overwrite an existing file")) -> None:
+           force: bool = typer.Option(False, "--force", help="overwrite an existing file"),
+           min_sources: int = typer.Option(1, "--min-sources", help="leave out facts fewer documents tell")) -> None:
     """Write the graph to a file (atomically)."""
     from .export import export as run_export
     from .graph.store import KgStore
 
     with KgStore(store, read_only=True) as st:
-        n = run_export(st, fmt, out, force=force)
+        n = run_export(st, fmt, out, force=force, min_sources=min_sources)
     err.print(f"wrote {n} bytes of {fmt} to {out}", markup=False, highlight=False)
 
 
@@ -158,13 +159,15 @@ def view(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
          query: Optional[str] = typer.Option(None, "--query", help="show the result of a CONSTRUCT (.rq file or text)"),
          max_nodes: int = typer.Option(5000, "--max-nodes", help="larger graphs are reduced, with a note"),
          size: str = typer.Option("degree", "--size", help="node size by degree|betweenness|none"),
-         title: str = typer.Option("kg network", "--title", help="page title")) -> None:
+         title: str = typer.Option("kg network", "--title", help="page title"),
+         min_sources: int = typer.Option(1, "--min-sources", help="leave out relations fewer documents tell")) -> None:
     """Write an interactive HTML network view (works offline)."""
     from .api import open_store
 
     with open_store(store, read_only=True) as g:
         g.view(out, force=force, focus=focus, hops=hops, types=(types or "").split(",") if types else (),
-               doc=doc, since=since, until=until, query=query, max_nodes=max_nodes, size=size, title=title)
+               doc=doc, since=since, until=until, query=query, max_nodes=max_nodes, size=size, title=title,
+               min_sources=min_sources)
     err.print(f"wrote {out}", markup=False, highlight=False)
 
 
