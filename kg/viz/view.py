@@ -284,7 +284,7 @@ div.vis-tooltip {{ max-width: 420px; white-space: pre-wrap !important; }}
 <script>
 const DATA = {data};
 const ENTITY_BASE = {entity_base}, PHYSICS = {physics}, BIG = {big}, LABEL_TOP = {top};
-const DRAW_PX = 9, TOP_PX = 12, HOVER_PX = 13, FONT = 14;  // FONT: vis-network's default, canvas units  // labels drawn from DRAW_PX - 1 px on screen
+const DRAW_PX = 9, TOP_PX = 12, HOVER_PX = 13, MAX_PX = 22, FONT = 14;  // FONT: vis-network's default, canvas units  // labels drawn from DRAW_PX - 1 px on screen
 window.kgReady = false; window.kgStable = false;
 const nodes = new vis.DataSet(DATA.nodes);
 const edges = new vis.DataSet(DATA.edges);
@@ -300,9 +300,9 @@ const network = new vis.Network(document.getElementById("net"), {{ nodes: nodeVi
   {{ physics: {{ enabled: PHYSICS, stabilization: {{ iterations: 200 }} }},
      layout: {{ improvedLayout: false }},
      nodes: {{ font: {{ strokeWidth: 3, strokeColor: "#ffffff" }},
-               scaling: {{ label: {{ drawThreshold: DRAW_PX, maxVisible: 26 }} }} }},
+               scaling: {{ label: {{ drawThreshold: DRAW_PX }} }} }},
      edges: {{ font: {{ size: 9, align: "middle" }}, smooth: false,
-               scaling: {{ label: {{ drawThreshold: DRAW_PX, maxVisible: 16 }} }} }},
+               scaling: {{ label: {{ drawThreshold: DRAW_PX }} }} }},
      interaction: {{ hover: true, tooltipDelay: 150, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG }} }});
 window.kgNetwork = network; window.kgNodes = nodeView; window.kgEdges = edgeView;
 // Labels are sized in canvas units from the zoom that fits the graph, so that at that zoom the
@@ -331,10 +331,26 @@ function sizeLabels() {{
   const todo = BIG ? DATA.nodes.filter(n => chosen.has(n.id) || labelled.has(n.id)) : DATA.nodes;
   nodes.update(todo.map(n => {{
     const size = chosen.has(n.id) ? topPx(n) / s : BIG ? FONT : (DRAW_PX - 1.6 - 4 * (n.rank || 0) / last) / s;
-    labelPx.set(n.id, size);
+    labelPx.set(n.id, size); shownPx.set(n.id, size);
     return {{ id: n.id, color: n.color, font: {{ size: size }} }}; }}));
-  labelled = chosen;
-  if (!BIG) network.setOptions({{ edges: {{ font: {{ size: 6 / s }} }} }}); }}
+  labelled = chosen; fitScale = s; edgeFont = 0;
+  capLabels(); }}
+// vis-network 9.1's maxVisible does not cap the drawn size: labels are capped at MAX_PX on
+// screen here, after each zoom (only the labels sized above apply; a large graph's edges keep
+// vis-network's default size)
+let fitScale = 1, edgeFont = 0;
+const shownPx = new Map();
+function capLabels() {{
+  const s = network.getScale(), upd = [];
+  for (const [id, size] of labelPx) {{
+    const want = Math.min(size, MAX_PX / s);
+    if (Math.abs(want - shownPx.get(id)) > 0.01 * want) {{ shownPx.set(id, want);
+      upd.push({{ id: id, color: nodes.get(id).color, font: {{ size: want }} }}); }} }}
+  if (upd.length) nodes.update(upd);
+  const e = Math.min(6 / fitScale, 12 / s);
+  if (!BIG && Math.abs(e - edgeFont) > 0.01 * e) {{ edgeFont = e; network.setOptions({{ edges: {{ font: {{ size: e }} }} }}); }} }}
+network.on("zoom", capLabels);
+network.on("animationFinished", capLabels);
 function fitLabels() {{
   network.fit(); sizeLabels();
   if (!BIG) {{ network.fit(); sizeLabels(); }} }}      // the labels' sizes change the extent to fit
@@ -348,9 +364,9 @@ function ready() {{
 if (PHYSICS) {{ network.once("stabilizationIterationsDone", ready);
   network.once("stabilized", () => {{ window.kgReady ? sizeLabels() : ready(); window.kgStable = true; }}); }}
 else {{ network.once("afterDrawing", () => {{ ready(); if (!BIG) window.kgStable = true; }}); }}
-network.on("hoverNode", p => {{ const s = network.getScale(), size = labelPx.get(p.node) || FONT;
+network.on("hoverNode", p => {{ const s = network.getScale(), size = shownPx.get(p.node) || FONT;
   if (size * s < HOVER_PX) nodes.update({{ id: p.node, color: nodes.get(p.node).color, font: {{ size: HOVER_PX / s }} }}); }});
-network.on("blurNode", p => {{ const size = labelPx.get(p.node) || FONT;
+network.on("blurNode", p => {{ const size = shownPx.get(p.node) || FONT;
   if (nodes.get(p.node)) nodes.update({{ id: p.node, color: nodes.get(p.node).color, font: {{ size: size }} }}); }});
 // entities with no relation: a list (built as text), searchable, drawn on request
 const isoItems = ISO.slice().sort((a, b) => a.label.localeCompare(b.label)).map(n => {{
@@ -380,13 +396,16 @@ function show(id) {{
   if (!link.hidden) link.href = ENTITY_BASE + encodeURIComponent(id); }}
 function pick(id) {{
   show(id);
-  if (nodeView.get(id)) {{ network.selectNodes([id]); network.focus(id, {{ scale: Math.max(1, network.getScale()) }}); }} }}
+  if (nodeView.get(id)) goTo(id); }}
+function goTo(id) {{   // close enough for every label around to be drawn
+  network.selectNodes([id]); network.focus(id, {{ scale: Math.min(1.5, Math.max(network.getScale(), 3 * fitScale)) }});
+  capLabels(); }}
 document.getElementById("search").addEventListener("input", ev => {{
   query = ev.target.value.trim().toLowerCase(); refresh(); }});
 document.getElementById("search").addEventListener("keydown", ev => {{
   if (ev.key !== "Enter") return;
   const ids = nodeView.getIds();
-  if (ids.length) {{ network.selectNodes([ids[0]]); network.focus(ids[0], {{ scale: 1.5 }}); show(ids[0]); return; }}
+  if (ids.length) {{ goTo(ids[0]); show(ids[0]); return; }}
   const hit = isoItems.find(([n, li]) => !li.hidden);
   if (hit) show(hit[0].id); }});
 document.querySelectorAll("input.cls").forEach(b => b.addEventListener("change", () => {{

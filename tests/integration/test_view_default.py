@@ -171,3 +171,25 @@ def test_view_edge_width_by_sources(browser, tmp_path, sources, width):  # noqa:
         assert (f"{sources} sources" in got[1]) is (sources > 1)
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("wheel_steps, max_px", [(12, 22)])
+def test_view_default_labels_capped_when_zoomed_in(browser, demo_page_path, wheel_steps, max_px):  # noqa: F811
+    w, page = _open(browser, demo_page_path)
+    try:
+        scale = page.evaluate("window.kgNetwork.getScale()")
+        box = page.locator("#net canvas").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        for _ in range(wheel_steps):
+            page.mouse.wheel(0, -200)
+            page.wait_for_timeout(50)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.kgNetwork.getScale()") > 3 * scale
+        drawn = [x for x in page.evaluate(LABELS_JS) if x["drawn"]]
+        assert drawn and max(x["px"] for x in drawn) <= max_px + 0.5
+        page.fill("#search", drawn[0]["label"])
+        page.press("#search", "Enter")                     # going to a node keeps the cap too
+        assert max(x["px"] for x in page.evaluate(LABELS_JS) if x["drawn"]) <= max_px + 0.5
+        assert w.errors == []
+    finally:
+        w.close()
