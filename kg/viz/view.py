@@ -4,7 +4,12 @@ vis-network's JavaScript is taken from the copy pyvis 0.3.2 ships and inlined; n
 else of pyvis is used (its template links Bootstrap from a CDN, injects headings as
 HTML, and its add_node is quadratic). Positions are computed in Python (`layout.py`)
 so that large graphs are drawn with physics off; a graph larger than `max_nodes` is
-reduced (`analysis.reduce_graph`) with a note saying what was left out. Every string
+reduced (`analysis.reduce_graph`) with a note saying what was left out. Entities with no
+relation are not drawn by default (left out of the layout and the reduction; counted, listed
+and searchable in the side panel, drawn on request). Labels are sized in the page from the zoom
+that fits the graph: up to LABEL_TOP important nodes (by the size score) are labelled at 12 px
+or more on screen without overlapping, the others appear on zoom or hover. Edges are wider the
+more documents (`sources`) tell them. Every string
 that came from a document reaches the page as JSON data and is shown as text: vis-network
 renders string titles as text, the side panel uses textContent, and nothing is
 pre-escaped or injected as HTML.
