@@ -4,8 +4,9 @@ networkx's `spring_layout` is quadratic and needs scipy above 500 nodes (75 s at
 nodes here). A large graph is therefore laid out in groups: communities found by fast label
 propagation (seeded), merged along their strongest links into groups of at most SPRING_MAX
 nodes, are packed on shelves (largest first, each a square whose side grows with the square
-root of its size) and each group gets its own small spring layout. Isolated nodes share one
-grid. Deterministic: the same graph gives the same positions.
+root of its size) and each group gets its own small spring layout. Isolated nodes (no edge to
+another node) are left out of that layout and set on a grid below it, so that a view which does
+not draw them is filled by the linked part. Deterministic: the same graph gives the same positions.
 
 Louvain, used before, took 2-5 s of the 5,000-node view's time in networkx's pure-Python
 implementation; label propagation takes a tenth of that, and the merge keeps well-linked
@@ -30,22 +31,47 @@ def layout(g: nx.Graph) -> dict:
     >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
     True
     """
-    simple = nx.Graph()                     # structure only: no copy of the edges' data
-    simple.add_nodes_from(g)
-    simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    pairs = [(u, v) for u, v in g.edges() if u != v]
+    linked = {x for pair in pairs for x in pair}
+    simple = nx.Graph()                     # structure only, nodes in g's order: no copy of the edges' data
+    simple.add_nodes_from(n for n in g if n in linked)
+    simple.add_edges_from(pairs)
+    loners = sorted((n for n in g if n not in linked), key=str)
     if len(simple) <= SPRING_MAX:
-        return _spring(simple, side=UNIT * max(1.0, math.sqrt(len(simple))) * 1.5)
-    return _pack([_spread(simple, c) for c in _groups(simple)])
+        pos = _spring(simple, side=UNIT * max(1.0, math.sqrt(len(simple))) * 1.5)
+    else:
+        pos = _pack([_spread(simple, c) for c in _groups(simple)])
+    pos.update(_below(pos, loners))
+    return pos
+
+
+def _below(pos: dict, loners: list) -> dict:
+    """Positions on a grid of UNIT cells under the extent of `pos` (centred at 0 when `pos` is empty),
+    about as wide as `pos` is (at least sqrt(len(loners)) columns).
+
+    >>> _below({"a": (0.0, 0.0), "b": (140.0, 70.0)}, ["x", "y", "z"])
+    {'x': (0.0, 210.0), 'y': (70.0, 210.0), 'z': (140.0, 210.0)}
+    """
+    if not loners:
+        return {}
+    if pos:
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        left, top, width = min(xs), max(ys) + 2 * UNIT, max(xs) - min(xs)
+    else:
+        left, top, width = 0.0, 0.0, 0.0
+    cols = max(math.ceil(math.sqrt(len(loners))), int(width // UNIT) + 1)
+    if not pos:
+        left = -(min(cols, len(loners)) - 1) * UNIT / 2
+    return {n: (left + (i % cols) * UNIT, top + (i // cols) * UNIT) for i, n in enumerate(loners)}
 
 
 def _groups(g: nx.Graph) -> list[list]:
-    """Node groups to lay out separately: communities merged up to SPRING_MAX nodes, isolated nodes together."""
-    loners = sorted((n for n in g if g.degree(n) == 0), key=str)
+    """Node groups to lay out separately: communities merged up to SPRING_MAX nodes (`g` has no isolated node)."""
     rest = nx.Graph(g.edges())              # a graph, not a view: label propagation walks it a lot
     comms = [sorted(c, key=str) for c in nx.community.fast_label_propagation_communities(rest, seed=SEED)]
     out = [part for c in _merge(rest, comms) for part in _chunks(c)]
     out.sort(key=lambda c: (-len(c), str(c[0])))
-    return out + ([loners] if loners else [])
+    return out
 
 
 def _merge(g: nx.Graph, comms: list[list]) -> list[list]:

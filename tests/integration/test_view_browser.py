@@ -164,20 +164,16 @@ def test_view_demo_store_loads_offline(watched, demo_store, tmp_path, artifacts_
     html = path.read_text(encoding="utf-8")
     assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=", html, re.I), "the page links out"
     page = watched.open(path)
-    n = _count(page)
-    assert n > min_nodes
-    assert n == len(demo_store.networkx())
-    assert page.inner_text("#counts").startswith(f"{n} nodes")
-    try:
-        page.wait_for_function("window.kgNetwork.physics.stabilized !== false", timeout=15000)
-    except Exception:
-        pass  # a screenshot mid-layout is still a screenshot
+    page.wait_for_function("window.kgReady === true", timeout=30000)
+    n = len(demo_store.networkx())
+    linked = {x for s, o in demo_store.networkx().edges() if s != o for x in (s, o)}
+    assert _count(page) == len(linked) > min_nodes          # entities with no relation are not drawn
+    assert page.inner_text("#counts").startswith(f"{len(linked)} nodes")
     page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts_dir / "view.png"))
-    page.check("#lonely")
-    linked = {x for edge in demo_store.networkx().edges() for x in edge}
-    assert _count(page) == len(linked) < n
-    page.uncheck("#lonely")
+    page.check("#show-isolates")
+    assert _count(page) == n
+    assert page.inner_text("#counts").startswith(f"{n} nodes")
     page.fill("#search", "police")
     assert 0 < _count(page) < n
     assert watched.outside == []
@@ -225,8 +221,9 @@ def test_view_rendered_graph_hostile_names_funding_note_search_filters(watched, 
     assert n <= max_nodes
 
     # the reduction note is visible, as text
-    note = page.locator("#note")
-    assert note.is_visible() and f"of {len(g)} entities" in note.inner_text()
+    from kg.viz.view import isolates
+    note = page.locator("#note")                     # entities with no relation are listed, not reduced
+    assert note.is_visible() and f"of {len(g) - len(isolates(g))} entities" in note.inner_text()
     assert page.evaluate("document.querySelectorAll('#note *').length") == 0
 
     # markup-like names are nodes shown as text; nothing was run or inserted

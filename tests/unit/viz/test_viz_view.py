@@ -13,7 +13,7 @@ from viz_graphs import ID, add_edge, add_node, make_graph
 from kg.namespaces import KG, RDF, SKOS
 from kg.viz.layout import SPRING_MAX, layout
 from kg.viz.network import from_triples
-from kg.viz.view import STYLE, centrality, render_graph, to_vis
+from kg.viz.view import STYLE, centrality, isolates, render_graph, to_vis
 
 
 def _data(page: str) -> dict:
@@ -77,10 +77,62 @@ def test_edge_not_asserted_is_dashed_and_says_so(vis, fact):
 def test_render_reduced_graph_shows_the_note(graph, max_nodes):
     page = render_graph(graph, max_nodes=max_nodes)
     data = _data(page)
-    assert len(data["nodes"]) <= max_nodes
+    drawn = [n for n in data["nodes"] if not n.get("iso")]
+    assert len(drawn) <= max_nodes
     note = re.search(r'<div id="note">(.*?)</div>', page, re.S).group(1)
-    assert f"of {len(graph)} entities" in note and "--max-nodes" in note
-    assert any(n["group"] == "Community" for n in data["nodes"])
+    linked = len(graph) - len(isolates(graph))               # isolates are listed, not reduced
+    assert f"of {linked} entities" in note and "--max-nodes" in note
+    assert any(n["group"] == "Community" for n in drawn)
+    assert {n["label"] for n in data["nodes"] if n.get("iso")} == {"Lonely Person"}
+
+
+@pytest.mark.parametrize("slugs, expected", [
+    (None, {"loner"}),                                      # the hand-made graph: one entity with no relation
+    (["loner"], set()),                                     # a pinned (focus) entity is never hidden
+])
+def test_isolates_are_entities_without_relation(graph, slugs, expected):
+    keep = [ID + s for s in slugs] if slugs else ()
+    assert isolates(graph, keep) == {ID + s for s in expected}
+
+
+@pytest.mark.parametrize("n_loners", [1, 40])
+def test_render_isolates_flagged_counted_and_laid_out_below(n_loners):
+    g = make_graph()
+    for i in range(n_loners - 1):
+        add_node(g, f"lone{i}", f"Alone {i}", "Person")
+    page = render_graph(g)
+    data = _data(page)
+    iso = [n for n in data["nodes"] if n.get("iso")]
+    linked = [n for n in data["nodes"] if not n.get("iso")]
+    assert len(iso) == n_loners and len(linked) == len(g) - n_loners
+    assert f"{n_loners} {'entity' if n_loners == 1 else 'entities'} with no relation (not drawn)" in page
+    assert f'<div id="counts">{len(linked)} nodes,' in page
+    assert min(n["y"] for n in iso) > max(n["y"] for n in linked)   # showing them leaves the rest in place
+    assert sorted(n["rank"] for n in data["nodes"]) == list(range(len(g)))
+    assert max(n["rank"] for n in linked) < min(n["rank"] for n in iso)
+
+
+@pytest.mark.parametrize("graph_edges", [[], [("a", "a")]])
+def test_render_graph_without_relations_draws_every_node(graph_edges):
+    g = nx.MultiDiGraph()
+    for slug in ("a", "b"):
+        add_node(g, slug, slug.upper(), "Person")
+    for s, o in graph_edges:
+        add_edge(g, s, "leads", o, "A leads A.")
+    data = _data(render_graph(g))
+    assert not any(n.get("iso") for n in data["nodes"]) and len(data["nodes"]) == 2
+
+
+@pytest.mark.parametrize("sources, width, line", [(None, 1.0, None), (1, 1.0, None), (2, 2.5, "2 sources"),
+                                                  (5, 4.48, "5 sources")])
+def test_edge_width_and_tooltip_by_number_of_sources(sources, width, line):
+    g = make_graph()
+    if sources is not None:
+        g.edges[ID + "raid", ID + "pnc", "hasParticipant"]["sources"] = sources
+    _, edges = to_vis(g, centrality(g, "degree"), layout(g))
+    e = next(e for e in edges if e["relation"] == "hasParticipant" and e["from"] == ID + "raid")
+    assert e["width"] == width
+    assert (line in e["title"].splitlines()) if line else "sources" not in e["title"]
 
 
 @pytest.mark.parametrize("n", [10])
