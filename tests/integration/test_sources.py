@@ -182,3 +182,22 @@ def test_sources_publishers_are_the_hosts_of_jsonl_urls(tmp_path, urls, publishe
     shared = [v for k, v in rows.items() if k[:2] == SHARED]
     assert [tuple(map(str, v)) for v in shared] == [("2", publishers[0])]
     assert tuple(map(str, rows[OTHER])) == ("1", publishers[1])
+
+
+@pytest.mark.parametrize("command, out", [("export", "g.ttl"), ("view", "g.html")])
+def test_sources_min_sources_on_the_command_line(kg_cmd, built, tmp_path, command, out):
+    import os
+    import subprocess
+    store = built.store.path if hasattr(built, "store") else tmp_path / "store"
+    built.close()
+    target = tmp_path / out
+    p = subprocess.run([*kg_cmd, command, "--store", str(store), "-o", str(target), "--min-sources", "2"],
+                       capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert "Rafael Osei" in target.read_text(encoding="utf-8")
+    if command == "export":
+        rg = rdflib.Graph().parse(target, format="turtle")
+        assert {str(p) for _, p, _ in rg if str(p).startswith(KG) and str(p)[len(KG):] in RELATIONS} == {KG + "leads"}
+    bad = subprocess.run([*kg_cmd, command, "--store", str(store), "-o", str(tmp_path / ("x" + out)),
+                          "--min-sources", "0"], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
