@@ -157,7 +157,7 @@ def view(store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
          since: Optional[str] = typer.Option(None, "--since", help="dated on or after YYYY[-MM[-DD]]"),
          until: Optional[str] = typer.Option(None, "--until", help="dated on or before YYYY[-MM[-DD]]"),
          query: Optional[str] = typer.Option(None, "--query", help="show the result of a CONSTRUCT (.rq file or text)"),
-         max_nodes: int = typer.Option(5000, "--max-nodes", help="larger graphs are reduced, with a note"),
+         max_nodes: int = typer.Option(5000, "--max-nodes", help="more entities with a relation than this are reduced, with a note"),
          size: str = typer.Option("degree", "--size", help="node size by degree|betweenness|none"),
          title: str = typer.Option("kg network", "--title", help="page title"),
          min_sources: int = typer.Option(1, "--min-sources", help="leave out relations fewer documents tell")) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import StoreError
-from ..namespaces import GRAPH, KG, sparql_prologue
+from ..namespaces import DCTERMS, GRAPH, KG, PROV, RDF, sparql_prologue
 from ..records import EntityType
 from .store import ONTOLOGY_GRAPH
 
@@ -92,6 +92,35 @@ class RemoteStore:
 
     def remove_document(self, doc_id: str) -> None:
         self.delete_graph(GRAPH + doc_id)
+
+    # -- source counts (the same numbers as KgStore.update_source_counts, from SELECTs)
+    def _pairs(self, predicate: str):
+        for r in self.select(f"SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}"):
+            yield r["s"], r["o"]
+
+    def update_source_counts(self) -> int:
+        """Recount the documents (and publishers) telling each fact and naming each entity and
+        replace the server's sources graph with the counts (one Graph Store PUT). Returns the
+        number of count triples."""
+        from . import sources as src
+        from .triples import lit, n
+        docs = {r["d"] for r in self.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ ?d a <{KG}Document> }} }}")}
+        rows = [(d, s) for d, s in self._pairs(DCTERMS + "source") if d in docs]
+        rows += [(d, None) for d in docs - {d for d, _ in rows}]
+        pubs = src.document_publishers(rows)
+        parts = [dict(self._pairs(RDF + x)) for x in ("subject", "predicate", "object")]
+        evidence = [(ev, parts[0][ev], parts[1][ev], parts[2][ev], d) for ev, d in self._pairs(PROV + "wasDerivedFrom")
+                    if all(ev in p for p in parts)]
+        counts = src.fact_counts(evidence, pubs)
+        counts.update(src.entity_counts(self._pairs(KG + "mentionedIn"), pubs))
+        want = src.count_triples(counts)
+        body = "".join(f"{n(s)} {n(p)} {lit(v, 'integer')} .\n" for s, p, v in sorted(want))
+        self.put_graph(src.SOURCES_GRAPH, body.encode("utf-8"))
+        return len(want)
+
+    def has_source_counts(self) -> bool:
+        from .sources import SOURCES_GRAPH
+        return self.select(f"ASK {{ GRAPH <{SOURCES_GRAPH}> {{ ?s ?p ?o }} }}")[0].get("boolean") == "true"
 
     def has_graph_with_hash(self, graph: str, content_hash: str) -> bool:
         q = sparql_prologue() + f'ASK {{ GRAPH <{graph}> {{ ?d kg:contentHash {json.dumps(content_hash)} }} }}'

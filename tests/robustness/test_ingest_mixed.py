@@ -57,8 +57,13 @@ def mixed(baseline, tmp_path_factory) -> Built:
     return _build(baseline, work)
 
 
+COUNTS = (b"<https://w3id.org/kg/ontology#sourceCount>", b"<https://w3id.org/kg/ontology#publisherCount>")
+
+
 def _lines(nt: bytes) -> set[bytes]:
-    return set(nt.splitlines())
+    """The N-Triples lines of what was built, without the source counts: those are recounted
+    by design when more documents tell the same fact (1 becomes 2), nothing built is lost."""
+    return {line for line in nt.splitlines() if not any(c in line for c in COUNTS)}
 
 
 @pytest.mark.parametrize("case", list(GOOD_FILES))
