@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import StoreError
-from ..namespaces import DCTERMS, GRAPH, KG, PROV, RDF, sparql_prologue
+from ..namespaces import GRAPH, KG, sparql_prologue
 from ..records import EntityType
 from .store import ONTOLOGY_GRAPH
 
@@ -105,15 +105,7 @@ class RemoteStore:
         from . import sources as src
         from .triples import lit, n
         docs = {r["d"] for r in self.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ ?d a <{KG}Document> }} }}")}
-        rows = [(d, s) for d, s in self._pairs(DCTERMS + "source") if d in docs]
-        rows += [(d, None) for d in docs - {d for d, _ in rows}]
-        pubs = src.document_publishers(rows)
-        parts = [dict(self._pairs(RDF + x)) for x in ("subject", "predicate", "object")]
-        evidence = [(ev, parts[0][ev], parts[1][ev], parts[2][ev], d) for ev, d in self._pairs(PROV + "wasDerivedFrom")
-                    if all(ev in p for p in parts)]
-        counts = src.fact_counts(evidence, pubs)
-        counts.update(src.entity_counts(self._pairs(KG + "mentionedIn"), pubs))
-        want = src.count_triples(counts)
+        want = src.store_count_triples(self._pairs, docs)
         body = "".join(f"{n(s)} {n(p)} {lit(v, 'integer')} .\n" for s, p, v in sorted(want))
         self.put_graph(src.SOURCES_GRAPH, body.encode("utf-8"))
         return len(want)

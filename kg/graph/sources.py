@@ -17,10 +17,10 @@ Pure functions here; the store reads and writes in `kg.graph.store`.
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
-from ..namespaces import GRAPH, KG
+from ..namespaces import DCTERMS, GRAPH, KG, PROV, RDF
 
 SOURCES_GRAPH = GRAPH + "sources"
 SOURCE_COUNT = KG + "sourceCount"
@@ -132,3 +132,19 @@ def count_triples(counts: Mapping[str, Count]) -> set[tuple[str, str, int]]:
         if c.publishers is not None:
             out.add((node, PUBLISHER_COUNT, c.publishers))
     return out
+
+
+def store_count_triples(pairs: Callable[[str], Iterable[tuple[str, str]]],
+                        documents: set[str]) -> set[tuple[str, str, int]]:
+    """The count triples of a whole store, read through `pairs(predicate)` ((subject, object)
+    values of every quad with that predicate, in any graph) and the IRIs of its documents: the
+    same computation for the embedded store (index scans) and a SPARQL server (SELECTs)."""
+    rows = [(d, s) for d, s in pairs(DCTERMS + "source") if d in documents]
+    rows += [(d, None) for d in documents - {d for d, _ in rows}]
+    pubs = document_publishers(rows)
+    subj, pred, obj = (dict(pairs(RDF + x)) for x in ("subject", "predicate", "object"))
+    evidence = ((ev, subj[ev], pred[ev], obj[ev], d) for ev, d in pairs(PROV + "wasDerivedFrom")
+                if ev in subj and ev in pred and ev in obj)
+    counts = fact_counts(evidence, pubs)
+    counts.update(entity_counts(pairs(KG + "mentionedIn"), pubs))
+    return count_triples(counts)

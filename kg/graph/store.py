@@ -183,10 +183,9 @@ class KgStore:
         """
         from . import sources as src
         from .triples import lit, n
-        pubs = src.document_publishers(self.document_sources())
-        counts = src.fact_counts(self.evidence_rows(), pubs)
-        counts.update(src.entity_counts(self._pairs(KG + "mentionedIn"), pubs))
-        want = src.count_triples(counts)
+        docs = {q.subject.value for q in self.store.quads_for_pattern(
+            None, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Document"), None)}
+        want = src.store_count_triples(self._pairs, docs)
         g = ox.NamedNode(src.SOURCES_GRAPH)
         have = {(q.subject.value, q.predicate.value, int(q.object.value))
                 for q in self.store.quads_for_pattern(None, None, None, g)}
