@@ -11,9 +11,11 @@ from typing import Callable, Iterable, Iterator
 from .config import Settings, debug_enabled
 from .errors import ExtractionError, IngestError, KgError
 from .extractor import Extractor, current_extractor
+from .graph.sources import Tally, Told
 from .graph.store import BatchWriter, KgStore, StoredDocument
 from .graph.triples import encode_quads, extractor_quads, further_source_quads, gazetteer_quads, to_quads
 from .ingest import IngestFailure, iter_documents
+from .mint import document_iri
 from .namespaces import ENTITY_GRAPH, GAZETTEER_GRAPH
 from .records import Document, EntityType, Extraction
 from .resolve import Resolver
@@ -78,7 +80,9 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     further source (or the store has no counts yet), the number of documents (and
     publishers) telling each fact and naming each entity is recomputed in the sources graph
     (`kg.graph.sources`), so it stays right whatever the build added, replaced or extracted
-    again. (`kg remove` recomputes it through `KgStore.prune_gazetteer`.)
+    again. (`kg remove` recomputes it through `KgStore.prune_gazetteer`.) A build into a
+    store that held no data counts what it wrote as it writes (`kg.graph.sources.Tally`):
+    the same counts, without reading the store back.
 
     Duplicates: a file whose text is already stored (or read earlier in this build) under
     another path is reported in `BuildReport.duplicates` and recorded as a further
@@ -91,6 +95,7 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     report = BuildReport()
     current = current_extractor(settings.model, settings.ontology_dir)
     lx = fresh_lexicon(settings.ontology_dir)
+    tally = Tally() if hasattr(store, "holds_no_data") and store.holds_no_data() else None
     store.ensure_ontology(Path(settings.ontology_dir))
     stored = _stored_documents(store)
     stale = {d for d, s in stored.items() if s.extractor != current} if hasattr(store, "stored_documents") else set()
@@ -110,7 +115,8 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
                 BatchWriter(store, max_docs=settings.docs_per_task) as writer, _long_lived_frozen():
             for batch, results in runner.map(itertools.chain(first, batches)):
                 for document, x in zip(batch, results):
-                    quads = _document_quads(document, x, resolver, lx, settings, report, current)
+                    told = Told([], []) if tally is not None else None
+                    quads = _document_quads(document, x, resolver, lx, settings, report, current, told)
                     if quads is None:
                         continue
                     did = document.doc_id
@@ -124,6 +130,8 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
                         writer.put(did, quads, replaces=[old] if old else [])
                         (report.replaced if old else report.built).append(document.identifier)
                     written.add(did)
+                    if tally is not None:
+                        tally.add_document(document_iri(did), document.source, told)
                     if shared is not None:
                         shared.extend(_shared_lines(quads))
                     if progress:
@@ -135,8 +143,12 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     if shared is not None and written and set(_stored_documents(store)) <= written:
         for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):   # what only the old extractions said
             store.keep_only(graph, [l for l in shared if l.endswith(f" <{graph}> .\n")])
-    if hasattr(store, "update_source_counts") and (written or plan.add or plan.remove
-                                                   or not store.has_source_counts()):
+    if tally is not None:
+        for did, sources in plan.add.items():
+            tally.add_sources(document_iri(did), sources)
+        store.write_source_counts(tally.triples())
+    elif hasattr(store, "update_source_counts") and (written or plan.add or plan.remove
+                                                     or not store.has_source_counts()):
         store.update_source_counts()   # documents (or their sources) added, replaced, extracted again
     return report
 
@@ -248,13 +260,14 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _document_quads(document: Document, x, resolver: Resolver, lx, settings: Settings,
-                    report: BuildReport, extractor: Extractor) -> bytes | None:
+                    report: BuildReport, extractor: Extractor, told: Told | None = None) -> bytes | None:
     """The quads of one extracted document as N-Quads text, with the record of what
-    extracted it, or None (and a reported failure)."""
+    extracted it, or None (and a reported failure). `told` receives what they state, for
+    the source counts."""
     try:
         if isinstance(x, Failure):
             raise ExtractionError(f"{x.error}: {x.message}")
-        return encode_quads(itertools.chain(_quads(x, resolver, lx, settings),
+        return encode_quads(itertools.chain(_quads(x, resolver, lx, settings, told),
                                             extractor_quads(document.doc_id, extractor)))
     except Exception as exc:  # one bad document must not stop the build
         why = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
@@ -270,7 +283,7 @@ def _where(d: Document) -> str:
     return d.identifier if d.media_type == "application/jsonl" else d.source
 
 
-def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
+def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings, told: Told | None = None):
     from .mint import event_iri
     iris, labels, reasons = {}, {}, {}
     for e in x.entities:
@@ -295,7 +308,7 @@ def _quads(x: Extraction, resolver: Resolver, lx, settings: Settings):
                 e = replace(e, attrs=e.attrs + (("opkeys", "|".join(keys)),))
         entities.append(e)
     x = replace(x, entities=tuple(entities))
-    yield from to_quads(x, iris, labels, reasons)
+    yield from to_quads(x, iris, labels, reasons, told)
     if settings.link:
         for e in x.entities:
             gaz = e.attr("gazetteer")

@@ -103,12 +103,24 @@ class RemoteStore:
         replace the server's sources graph with the counts (one Graph Store PUT). Returns the
         number of count triples."""
         from . import sources as src
-        from .triples import lit, n
         docs = {r["d"] for r in self.select(f"SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ ?d a <{KG}Document> }} }}")}
-        want = src.store_count_triples(self._pairs, docs)
+        return self.write_source_counts(src.store_count_triples(self._pairs, docs))
+
+    def write_source_counts(self, want: set[tuple[str, str, int]]) -> int:
+        """Replace the server's sources graph with the count triples `want` (one Graph Store
+        PUT); returns their number."""
+        from . import sources as src
+        from .triples import lit, n
         body = "".join(f"{n(s)} {n(p)} {lit(v, 'integer')} .\n" for s, p, v in sorted(want))
         self.put_graph(src.SOURCES_GRAPH, body.encode("utf-8"))
         return len(want)
+
+    def holds_no_data(self) -> bool:
+        """Whether no named graph but the ontology's and the source counts' holds anything
+        (kg writes nothing to a server's default graph)."""
+        from .sources import SOURCES_GRAPH
+        q = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{SOURCES_GRAPH}>)) }}"
+        return self.select(q)[0].get("boolean") != "true"
 
     def has_source_counts(self) -> bool:
         from .sources import SOURCES_GRAPH

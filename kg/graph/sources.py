@@ -134,6 +134,43 @@ def count_triples(counts: Mapping[str, Count]) -> set[tuple[str, str, int]]:
     return out
 
 
+class Tally:
+    """The source counts of documents as they are written, kept in memory by a build into a
+    store that held no documents: its counts are then those of what it wrote, and no store
+    scan is needed at the end (`triples` gives what `store_count_triples` would read back).
+    """
+
+    def __init__(self) -> None:
+        self.sources: dict[str, list[str | None]] = {}     # document IRI -> its sources
+        self.evidence: list[tuple[str, str, str, str, str]] = []
+        self.mentioned: list[tuple[str, str]] = []
+
+    def add_document(self, document: str, source: str | None, told: "Told") -> None:
+        """A written document: its IRI, its source and what `to_quads` recorded of it."""
+        self.sources.setdefault(document, []).append(source)
+        self.evidence.extend((ev, s, p, o, document) for ev, s, p, o in told.facts)
+        self.mentioned.extend((e, document) for e in told.mentioned)
+
+    def add_sources(self, document: str, sources: Iterable[str]) -> None:
+        """Further sources of a written document (duplicates found in the same build)."""
+        if document in self.sources:
+            self.sources[document].extend(sources)
+
+    def triples(self) -> set[tuple[str, str, int]]:
+        pubs = document_publishers((d, s) for d, srcs in self.sources.items() for s in srcs)
+        counts = fact_counts(self.evidence, pubs)
+        counts.update(entity_counts(self.mentioned, pubs))
+        return count_triples(counts)
+
+
+class Told(NamedTuple):
+    """What one document's quads state, for the counts: its facts as (evidence IRI, s, p, o)
+    and the IRIs of the entities it mentions."""
+
+    facts: list[tuple[str, str, str, str]]
+    mentioned: list[str]
+
+
 def store_count_triples(pairs: Callable[[str], Iterable[tuple[str, str]]],
                         documents: set[str]) -> set[tuple[str, str, int]]:
     """The count triples of a whole store, read through `pairs(predicate)` ((subject, object)

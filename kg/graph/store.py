@@ -182,10 +182,16 @@ class KgStore:
         graphs are never touched). Returns how many triples were removed or added.
         """
         from . import sources as src
-        from .triples import lit, n
         docs = {q.subject.value for q in self.store.quads_for_pattern(
             None, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Document"), None)}
-        want = src.store_count_triples(self._pairs, docs)
+        return self.write_source_counts(src.store_count_triples(self._pairs, docs))
+
+    def write_source_counts(self, want: set[tuple[str, str, int]]) -> int:
+        """Make the sources graph hold the count triples `want` (node, property, value), and
+        nothing else; only the triples that differ are written, in one transaction. Returns
+        how many triples were removed or added."""
+        from . import sources as src
+        from .triples import lit, n
         g = ox.NamedNode(src.SOURCES_GRAPH)
         have = {(q.subject.value, q.predicate.value, int(q.object.value))
                 for q in self.store.quads_for_pattern(None, None, None, g)}
@@ -200,6 +206,14 @@ class KgStore:
         if parts:
             self.store.update(" ; ".join(parts))
         return len(drop) + len(add)
+
+    def holds_no_data(self) -> bool:
+        """Whether no named graph but the ontology's and the (derived) source counts' holds
+        anything: no document built, no graph imported."""
+        from .sources import SOURCES_GRAPH
+        return all(g.value in (ONTOLOGY_GRAPH, SOURCES_GRAPH) for g in self.store.named_graphs()
+                   if isinstance(g, ox.NamedNode)) and not any(
+            True for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def has_source_counts(self) -> bool:
         """Whether the sources graph exists (a store built before source counts has none)."""

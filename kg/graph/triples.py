@@ -75,7 +75,7 @@ def parse_quads(data: bytes | Iterable[NQuad]) -> list[ox.Quad]:
 
 
 def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
-             reasons: dict[str, str]) -> Iterator[NQuad]:
+             reasons: dict[str, str], told=None) -> Iterator[NQuad]:
     """Yield every quad of one document's contribution, as N-Quads lines.
 
     Args:
@@ -83,6 +83,8 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         iris: entity key -> IRI (actors and places from the resolver; events are minted here).
         labels: entity key -> preferred label.
         reasons: entity key -> why it has that IRI (cross-document identity).
+        told: a `kg.graph.sources.Told`, filled with the facts and mentioned entities
+            the quads state (for the source counts of a build), or None.
     """
     d = x.document
     g = doc_graph(d.doc_id)
@@ -119,6 +121,8 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         # query over the union sees each label and type once); what ties them to this
         # document (kg:mentionedIn, mentions, relations) stays in the document's graph.
         node = n(iris[e.key])
+        if told is not None:
+            told.mentioned.append(iris[e.key])
         yield q(node, KG + "mentionedIn", doc)
         yield from _entity(e, node, labels.get(e.key, e.label), shared_q if shared else q)
     seen = set()
@@ -143,7 +147,10 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         ev = r.evidence
         if ev.factuality == "asserted":
             yield q(n(s), p, n(o))
-        st = n(evidence_iri(d.doc_id, s, p, o))
+        ev_iri = evidence_iri(d.doc_id, s, p, o)
+        if told is not None:
+            told.facts.append((ev_iri, s, p, o))
+        st = n(ev_iri)
         yield f"{st} {A} {evidence_type} {g} .\n"
         yield q(st, RDF + "subject", n(s))
         yield q(st, RDF + "predicate", n(p))

@@ -201,3 +201,33 @@ def test_sources_min_sources_on_the_command_line(kg_cmd, built, tmp_path, comman
     bad = subprocess.run([*kg_cmd, command, "--store", str(store), "-o", str(tmp_path / ("x" + out)),
                           "--min-sources", "0"], capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+
+
+@pytest.mark.parametrize("copies", [0, 2])
+def test_sources_first_build_counts_as_written_equal_a_recount(tmp_path, corpus, copies, monkeypatch):
+    """A build into an empty store counts what it writes (no read-back); the counts are those a
+    full recount of the store gives, duplicates (further sources) and URL publishers included."""
+    import json
+    for i in range(copies):
+        (corpus / f"copy-{i}.txt").write_text(DOCS["raid.txt"], encoding="utf-8")
+    (corpus / "feed.jsonl").write_text("".join(
+        json.dumps({"id": str(i), "url": f"https://desk-{i}.example/{i}", "text": DOCS[name]}) + "\n"
+        for i, name in enumerate(("patrols.txt", "grant.txt"))), encoding="utf-8")
+    store_path = tmp_path / "fresh"
+    recount = KgStore.update_source_counts
+
+    def no_recount(self):
+        raise AssertionError("a first build recounted the store")
+    monkeypatch.setattr(KgStore, "update_source_counts", no_recount)
+    with kg.build(corpus, store=store_path) as g:
+        assert len(g.report.duplicates) == copies + 2, g.report.duplicates
+        shared = _shared(_facts(g))
+    assert shared[1] == 2
+    monkeypatch.setattr(KgStore, "update_source_counts", recount)
+    with KgStore(store_path) as st:
+        assert st.has_source_counts()
+        assert st.update_source_counts() == 0          # the full recount changes nothing
+
+
+def test_sources_store_with_data_is_not_taken_as_empty(built):
+    assert not built.store.holds_no_data()
