@@ -171,12 +171,19 @@ def _long_lived_frozen():
     """Keep Python's cycle collector off what lives for the whole build (the model, the
     lexicon, the identity index as it stands): a full collection walked all of it about
     every 150 documents (0.7 s per 1,000 documents, measured). Unfrozen afterwards, so
-    nothing stays out of the collector's reach."""
+    nothing stays out of the collector's reach. The youngest generation is collected every
+    10,000 allocations instead of 700 meanwhile: a document's extraction allocates tens of
+    thousands of short-lived objects, nearly all freed by their reference counts, and each
+    collection that finds nothing to free still promotes what is alive, which brings the
+    next full collection closer."""
     gc.collect()
     gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

@@ -54,7 +54,7 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     """Parse and extract documents as they come, through one `nlp.pipe` (spaCy batches
     across documents however they are grouped into tasks)."""
     from .nlp.extract import extract, masked_text
-    from .nlp.pipeline import parse_texts
+    from .nlp.pipeline import parse_texts, release
 
     nlp, lx = warm(job)
     check_extractor(nlp, job)
@@ -70,11 +70,14 @@ def extract_stream(docs: Iterator[Document], job: Job) -> Iterator[tuple[Documen
     for sdoc in parse_texts(nlp, texts(), job.batch_size):
         document = pulled.popleft()
         try:
-            yield document, extract(document, sdoc, lx)
+            result = extract(document, sdoc, lx)
         except Exception as exc:  # one bad document must not stop the build
             if debug_enabled():
                 raise
-            yield document, Failure(type(exc).__name__, str(exc))
+            result = Failure(type(exc).__name__, str(exc))
+        finally:
+            release(sdoc)
+        yield document, result
 
 
 def one_blas_thread() -> None:

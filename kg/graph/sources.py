@@ -83,7 +83,12 @@ def fact_counts(evidence: Iterable[tuple[str, str, str, str, str]],
     >>> c["e1"], c["e3"]
     (Count(documents=2, publishers=1), Count(documents=1, publishers=1))
     """
-    return {ev: _count(docs, publishers) for docs, evs in facts(evidence, publishers).values() for ev in evs}
+    out = {}
+    for docs, evs in facts(evidence, publishers).values():
+        c = _count(docs, publishers)
+        for ev in evs:
+            out[ev] = c
+    return out
 
 
 def facts(evidence: Iterable[tuple[str, str, str, str, str]],

@@ -42,6 +42,15 @@ A = n(RDF + "type")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+# the terms of every mention and evidence node, made once
+_MENTION, _EVIDENCE, _GAZETTEER = n(KG + "Mention"), n(KG + "Evidence"), n(GAZETTEER_SOURCE)
+_BEGIN, _END, _ANCHOR, _CONTEXT = (n(NIF + x) for x in ("beginIndex", "endIndex", "anchorOf", "referenceContext"))
+_IDENT, _DERIVED = n(ITSRDF + "taIdentRef"), n(PROV + "wasDerivedFrom")
+_SUBJECT, _PREDICATE, _OBJECT = (n(RDF + x) for x in ("subject", "predicate", "object"))
+_QUOTE, _CONFIDENCE, _FACTUALITY, _EXTRACTOR = (n(KG + x) for x in ("quote", "confidence", "factuality", "extractor"))
+_INTEGER, _DECIMAL = n(XSD + "integer"), n(XSD + "decimal")
+
+
 def lit(v, dt: str | None = None) -> str:
     """A literal as an N-Quads term (plain string, or typed with an xsd datatype).
 
@@ -126,44 +135,43 @@ def to_quads(x: Extraction, iris: dict[str, str], labels: dict[str, str],
         yield q(node, KG + "mentionedIn", doc)
         yield from _entity(e, node, labels.get(e.key, e.label), shared_q if shared else q)
     seen = set()
-    mention_type = n(KG + "Mention")
     for m in x.mentions:
         mi = mention_iri(d.doc_id, m.start, m.end)
         if mi in seen:
             mi = f"{mi}&e={m.entity}"
         seen.add(mi)
         node = n(mi)
-        yield f"{node} {A} {mention_type} {g} .\n"
-        yield q(node, NIF + "beginIndex", lit(m.start, "integer"))
-        yield q(node, NIF + "endIndex", lit(m.end, "integer"))
-        yield q(node, NIF + "anchorOf", lit(m.text))
-        yield q(node, NIF + "referenceContext", doc)
-        yield q(node, ITSRDF + "taIdentRef", n(iris[m.entity]))
+        yield (f"{node} {A} {_MENTION} {g} .\n"
+               f'{node} {_BEGIN} "{m.start}"^^{_INTEGER} {g} .\n'
+               f'{node} {_END} "{m.end}"^^{_INTEGER} {g} .\n'
+               f"{node} {_ANCHOR} {lit(m.text)} {g} .\n"
+               f"{node} {_CONTEXT} {doc} {g} .\n"
+               f"{node} {_IDENT} {n(iris[m.entity])} {g} .\n")
         if m.entity in reasons:
             yield q(node, KG + "resolution", lit(reasons[m.entity]))
-    evidence_type = n(KG + "Evidence")
     for r in x.relations:
         s, p, o = iris[r.subject], KG + r.predicate, iris[r.object]
+        ns, np_, no = n(s), n(p), n(o)
         ev = r.evidence
         if ev.factuality == "asserted":
-            yield q(n(s), p, n(o))
+            yield f"{ns} {np_} {no} {g} .\n"
         ev_iri = evidence_iri(d.doc_id, s, p, o)
         if told is not None:
             told.facts.append((ev_iri, s, p, o))
         st = n(ev_iri)
-        yield f"{st} {A} {evidence_type} {g} .\n"
-        yield q(st, RDF + "subject", n(s))
-        yield q(st, RDF + "predicate", n(p))
-        yield q(st, RDF + "object", n(o))
-        yield q(st, PROV + "wasDerivedFrom", doc)
+        yield (f"{st} {A} {_EVIDENCE} {g} .\n"
+               f"{st} {_SUBJECT} {ns} {g} .\n"
+               f"{st} {_PREDICATE} {np_} {g} .\n"
+               f"{st} {_OBJECT} {no} {g} .\n"
+               f"{st} {_DERIVED} {doc} {g} .\n")
         if ev.gazetteer:
-            yield q(st, PROV + "wasDerivedFrom", n(GAZETTEER_SOURCE))
-        yield q(st, NIF + "beginIndex", lit(ev.start, "integer"))
-        yield q(st, NIF + "endIndex", lit(ev.end, "integer"))
-        yield q(st, KG + "quote", lit(ev.quote))
-        yield q(st, KG + "confidence", lit(Decimal(str(ev.confidence)), "decimal"))
-        yield q(st, KG + "factuality", lit(ev.factuality))
-        yield q(st, KG + "extractor", lit(ev.extractor))
+            yield f"{st} {_DERIVED} {_GAZETTEER} {g} .\n"
+        yield (f'{st} {_BEGIN} "{ev.start}"^^{_INTEGER} {g} .\n'
+               f'{st} {_END} "{ev.end}"^^{_INTEGER} {g} .\n'
+               f"{st} {_QUOTE} {lit(ev.quote)} {g} .\n"
+               f'{st} {_CONFIDENCE} "{Decimal(str(ev.confidence))}"^^{_DECIMAL} {g} .\n'
+               f"{st} {_FACTUALITY} {lit(ev.factuality)} {g} .\n"
+               f"{st} {_EXTRACTOR} {lit(ev.extractor)} {g} .\n")
 
 
 def _entity(e: Entity, node: str, label: str, q) -> Iterator[NQuad]:

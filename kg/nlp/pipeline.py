@@ -143,6 +143,18 @@ def index_sentences(doc):
     return doc
 
 
+def release(doc) -> None:
+    """Drop what kg hung on a parsed Doc (the sentence hooks of `index_sentences`, the
+    token snapshot, cached entity spans) once it is read. Those hold Spans of the Doc, so
+    the Doc sits in a reference cycle that only Python's cycle collector frees: a build
+    made every Doc wait for a collection, and the collections walk them all (about 1.4 s
+    per 1,000 articles, measured). Released, a Doc is freed as soon as it is dropped."""
+    doc.user_hooks.clear()
+    doc.user_span_hooks.clear()
+    doc.user_token_hooks.clear()
+    doc.user_data.clear()
+
+
 @lru_cache(maxsize=4)
 def load_kg_pipeline(name: str = "en_core_web_sm"):
     """The pipeline kg extracts with: the model plus line-break sentence boundaries."""
