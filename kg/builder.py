@@ -96,6 +96,7 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
     current = current_extractor(settings.model, settings.ontology_dir)
     lx = fresh_lexicon(settings.ontology_dir)
     tally = Tally() if hasattr(store, "holds_no_data") and store.holds_no_data() else None
+    counts: set[tuple[str, str, int]] = set()
     store.ensure_ontology(Path(settings.ontology_dir))
     stored = _stored_documents(store)
     stale = {d for d, s in stored.items() if s.extractor != current} if hasattr(store, "stored_documents") else set()
@@ -137,6 +138,10 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
                     described.update(fresh)
                     if progress:
                         progress(document.identifier)
+            if tally is not None:      # counted while the writer writes what is left
+                for did, sources in plan.add.items():
+                    tally.add_sources(document_iri(did), sources)
+                counts = tally.triples()
     if hasattr(store, "change_sources"):
         store.change_sources(plan.add, plan.remove)
     if (report.replaced or report.reextracted) and hasattr(store, "prune_gazetteer"):
@@ -145,9 +150,7 @@ def build(paths: Iterable[str | Path], store: KgStore, settings: Settings,
         for graph in (ENTITY_GRAPH, GAZETTEER_GRAPH):   # what only the old extractions said
             store.keep_only(graph, [l for l in described if l.endswith(f" <{graph}> .\n")])
     if tally is not None:
-        for did, sources in plan.add.items():
-            tally.add_sources(document_iri(did), sources)
-        store.write_source_counts(tally.triples())
+        store.write_source_counts(counts)
     elif hasattr(store, "update_source_counts") and (written or plan.add or plan.remove
                                                      or not store.has_source_counts()):
         store.update_source_counts()   # documents (or their sources) added, replaced, extracted again
@@ -187,8 +190,7 @@ def _long_lived_frozen():
     thousands of short-lived objects, nearly all freed by their reference counts, and each
     collection that finds nothing to free still promotes what is alive, which brings the
     next full collection closer."""
-    gc.collect()
-    gc.freeze()
+    gc.freeze()         # garbage made before is frozen too, and freed after the build
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
     try:

@@ -287,6 +287,7 @@ def _merge_headlines(events: list[Event], end: int) -> list[Event]:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def lemma_forms(lemma: str, lower: str) -> tuple[str, ...]:
     """The lemma and plain stems of a word (the lemmatiser gives 'instal' for 'installed').
 
