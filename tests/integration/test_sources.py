@@ -231,3 +231,24 @@ def test_sources_first_build_counts_as_written_equal_a_recount(tmp_path, corpus,
 
 def test_sources_store_with_data_is_not_taken_as_empty(built):
     assert not built.store.holds_no_data()
+
+
+def test_sources_entity_description_written_once_per_build(tmp_path, corpus, monkeypatch):
+    """Two documents name the same minister: his description goes to the store once, and the
+    store holds it as a build that wrote it twice would."""
+    from kg.namespaces import ENTITY_GRAPH
+    written: list[bytes] = []
+    put = KgStore.put_documents
+
+    def counting(self, items):
+        written.extend(q for _, q, _ in items)
+        put(self, items)
+    monkeypatch.setattr(KgStore, "put_documents", counting)
+    with kg.build(corpus, store=tmp_path / "store") as g:
+        assert len(g.report.built) == 3
+        labels = [str(r["l"]) for r in g.query(
+            f"SELECT ?l WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ <{OSEI}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }} }}").to_records()]
+    assert labels == ["Rafael Osei"]
+    lines = [l for q in written for l in q.decode("utf-8").splitlines()
+             if l.startswith(f"<{OSEI}> ") and l.endswith(f"<{ENTITY_GRAPH}> .")]
+    assert lines and len(lines) == len(set(lines))
