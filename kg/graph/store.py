@@ -31,6 +31,7 @@ from ..records import EntityType
 
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 FLUSH_EVERY = 200_000     # quads written between two flushes of the store's memory to disk
+MAX_WAITING_QUADS = 80_000  # quads handed to the writer thread and not yet written, at most
 _DOC_GRAPH = re.compile(r"[0-9a-f]{16}")    # a document's graph is GRAPH + its doc_id; imports are not
 
 
@@ -365,7 +366,10 @@ class BatchWriter:
     """Writes documents' graphs from one background thread, a batch per transaction.
 
     `put` hands a document over and returns at once; batches of about `max_quads` quads
-    are written while the caller extracts the next documents. `close` writes the rest
+    are written while the caller extracts the next documents. At most about 80,000 quads,
+    and at most four batches' worth of documents (`4 * max_docs`), wait to be written: past
+    that, `put` waits for the writer (memory stays bounded, and a killed build loses little
+    extracted work). `close` writes the rest
     and waits; an error in the writer is raised again in the caller, at the next `put`
     or at `close`. Stores without `put_documents` get one `put_document` per document.
     """
@@ -378,7 +382,9 @@ class BatchWriter:
         self.buffer: list[tuple[str, bytes, list[str]]] = []
         self.size = 0
         self.error: BaseException | None = None
-        self.queue: queue.Queue = queue.Queue(maxsize=16)     # up to ~80,000 quads waiting
+        self.queue: queue.Queue = queue.Queue()
+        self.waiting = [0, 0]                 # quads, documents handed over and not yet written
+        self.room = threading.Condition()
         self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
         self.thread.start()
 
@@ -396,7 +402,8 @@ class BatchWriter:
                 os.setpriority(os.PRIO_PROCESS, tid, 19)
             except (AttributeError, OSError):
                 pass
-        while (items := self.queue.get()) is not None:
+        while (item := self.queue.get()) is not None:
+            items, size = item
             if self.error is None:
                 try:
                     if hasattr(self.store, "put_documents"):
@@ -406,6 +413,10 @@ class BatchWriter:
                             self.store.put_document(doc_id, quads, replaces=replaces)
                 except BaseException as exc:   # handed back to the caller
                     self.error = exc
+            with self.room:
+                self.waiting[0] -= size
+                self.waiting[1] -= len(items)
+                self.room.notify()
 
     def _check(self) -> None:
         if self.error is not None:
@@ -421,7 +432,13 @@ class BatchWriter:
 
     def flush(self) -> None:
         if self.buffer:
-            self.queue.put(self.buffer)
+            with self.room:
+                while self.waiting[1] and (self.waiting[0] + self.size > MAX_WAITING_QUADS
+                                           or self.waiting[1] + len(self.buffer) > 4 * self.max_docs):
+                    self.room.wait()
+                self.waiting[0] += self.size
+                self.waiting[1] += len(self.buffer)
+            self.queue.put((self.buffer, self.size))
             self.buffer, self.size = [], 0
 
     def close(self) -> None:

@@ -155,7 +155,7 @@ def test_build_killed_with_sigkill_recovers_to_the_same_graph(tmp_path: Path) ->
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _doc_count(store)
-    assert 0 < partial < n_docs, "the build was not killed mid-way"
+    assert 0 < partial < n_docs, f"the build was not killed mid-way ({partial} of {n_docs})"
     # the store opens and holds only whole documents: each stored document has its mentions
     with open_store(store, read_only=True) as g:
         rows = g.query("SELECT ?d (COUNT(?m) AS ?n) WHERE { ?d a kg:Document . "
