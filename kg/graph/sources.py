@@ -150,7 +150,7 @@ class Tally:
         self.evidence: list[tuple[str, str, str, str, str]] = []
         self.mentioned: list[tuple[str, str]] = []
 
-    def add_document(self, document: str, source: str | None, told: "Told") -> None:
+    def add_document(self, document: str, source: str | None, told: Told) -> None:
         """A written document: its IRI, its source and what `to_quads` recorded of it."""
         self.sources.setdefault(document, []).append(source)
         self.evidence.extend((ev, s, p, o, document) for ev, s, p, o in told.facts)

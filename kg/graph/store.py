@@ -197,15 +197,14 @@ class KgStore:
         have = {(q.subject.value, q.predicate.value, int(q.object.value))
                 for q in self.store.quads_for_pattern(None, None, None, g)}
         drop, add = have - want, want - have
-        lines = lambda triples: " ".join(f"{n(s)} {n(p)} {lit(v, 'integer')} ." for s, p, v in triples)
+        lines = lambda triples: "\n".join(f"{n(s)} {n(p)} {lit(v, 'integer')} ." for s, p, v in triples)
         if drop:
             parts = [f"DELETE DATA {{ GRAPH <{src.SOURCES_GRAPH}> {{ {lines(drop)} }} }}"]
             if add:
                 parts.append(f"INSERT DATA {{ GRAPH <{src.SOURCES_GRAPH}> {{ {lines(add)} }} }}")
             self.store.update(" ; ".join(parts))
         elif add:       # only additions (a first build): one load, several times cheaper than an update
-            self.store.load(lines(add).replace(" . ", " .\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                            to_graph=g, lenient=True)
+            self.store.load(lines(add).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g, lenient=True)
         return len(drop) + len(add)
 
     def holds_no_data(self) -> bool:
